@@ -1,0 +1,66 @@
+package dev.prebreak.core.state;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/** A state store for one process: the demo, tests, and one-shot runs. Thread-safe. */
+public final class InMemoryStateStore implements StateStore {
+    private final ConcurrentMap<ActivityKey, ActivityRecord> records = new ConcurrentHashMap<>();
+
+    @Override
+    public List<ActivityRecord> records(String businessUnitId, Instant endingAfter) {
+        List<ActivityRecord> found = new ArrayList<>();
+        for (ActivityRecord r : records.values()) {
+            if (r.key().businessUnitId().equals(businessUnitId) && !r.activityEnd().isBefore(endingAfter)) {
+                found.add(r);
+            }
+        }
+        found.sort((a, b) -> a.key().compareTo(b.key()));
+        return found;
+    }
+
+    @Override
+    public boolean insert(ActivityRecord record) {
+        return records.putIfAbsent(record.key(), record) == null;
+    }
+
+    @Override
+    public boolean replace(RecordStatus expected, ActivityRecord next) {
+        boolean[] replaced = {false};
+        records.computeIfPresent(next.key(), (k, current) -> {
+            if (current.status() == expected) {
+                replaced[0] = true;
+                return next;
+            }
+            return current;
+        });
+        return replaced[0];
+    }
+
+    @Override
+    public boolean remove(ActivityKey key, RecordStatus expected) {
+        boolean[] removed = {false};
+        records.computeIfPresent(key, (k, current) -> {
+            if (current.status() == expected) {
+                removed[0] = true;
+                return null;
+            }
+            return current;
+        });
+        return removed[0];
+    }
+
+    /** Forgets records whose activity ended before {@code before}, as a TTL would. */
+    public int expire(Instant before) {
+        int size = records.size();
+        records.values().removeIf(r -> r.activityEnd().isBefore(before));
+        return size - records.size();
+    }
+
+    public int size() {
+        return records.size();
+    }
+}
