@@ -82,6 +82,9 @@ public final class ConfigLoader {
     public Config parse(String yaml, String source) {
         List<ConfigProblem> problems = new ArrayList<>();
         Map<String, Object> tree = readYaml(yaml, source, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidConfigException(problems); // anything more would be noise from the unread rest
+        }
         applyEnvironment(tree, problems);
         Config config = new Reader(problems).config(tree);
         if (!problems.isEmpty()) {
