@@ -60,6 +60,21 @@ public final class InMemoryStateStore implements StateStore {
         return size - records.size();
     }
 
+    /** Writes a record whatever is there: for replaying a journal, not for ticks. */
+    void put(ActivityRecord record) {
+        records.put(record.key(), record);
+    }
+
+    /** Deletes a record whatever its status: for replaying a journal, not for ticks. */
+    void delete(ActivityKey key) {
+        records.remove(key);
+    }
+
+    /** Every record, in no particular order. */
+    public void forEach(java.util.function.Consumer<ActivityRecord> action) {
+        records.values().forEach(action);
+    }
+
     public int size() {
         return records.size();
     }

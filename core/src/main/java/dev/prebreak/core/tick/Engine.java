@@ -1,0 +1,385 @@
+package dev.prebreak.core.tick;
+
+import dev.prebreak.core.audit.AuditLog;
+import dev.prebreak.core.audit.AuditRecord;
+import dev.prebreak.core.audit.AuditRecord.Outcome;
+import dev.prebreak.core.config.Config;
+import dev.prebreak.core.config.ConfigProblem;
+import dev.prebreak.core.config.InvalidConfigException;
+import dev.prebreak.core.config.RuleSettings;
+import dev.prebreak.core.gateway.ApiUsage;
+import dev.prebreak.core.gateway.BusinessUnit;
+import dev.prebreak.core.gateway.GatewayException;
+import dev.prebreak.core.gateway.GenesysGateway;
+import dev.prebreak.core.gateway.ManagementUnit;
+import dev.prebreak.core.gateway.PresenceChange;
+import dev.prebreak.core.gateway.PresenceWriteOutcome;
+import dev.prebreak.core.plan.Action;
+import dev.prebreak.core.plan.ActionKind;
+import dev.prebreak.core.plan.Candidates;
+import dev.prebreak.core.plan.Plan;
+import dev.prebreak.core.plan.Planner;
+import dev.prebreak.core.plan.RecordChange;
+import dev.prebreak.core.presence.AgentState;
+import dev.prebreak.core.presence.PresenceCatalog;
+import dev.prebreak.core.rule.Rule;
+import dev.prebreak.core.schedule.Activity;
+import dev.prebreak.core.schedule.ActivityCodes;
+import dev.prebreak.core.schedule.AgentSchedule;
+import dev.prebreak.core.state.ActivityRecord;
+import dev.prebreak.core.state.RecordStatus;
+import dev.prebreak.core.state.StateStore;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * One tick: read what the planner needs (schedules for the window, presence only for candidates),
+ * plan, apply, record. The same engine runs the CLI, the daemon and the Lambda.
+ *
+ * <p>Safety: a business unit whose schedules or presences cannot be read changes nothing; each
+ * change is claimed in the state store before it is written, so two overlapping ticks never both
+ * act on one activity; a failed write releases its claim and is tried again next tick while due.
+ */
+public final class Engine {
+    private static final Logger LOG = System.getLogger(Engine.class.getName());
+
+    private final Config config;
+    private final GenesysGateway gateway;
+    private final StateStore store;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final Tuning tuning;
+
+    private Instant referenceReadAt = Instant.MIN;
+    private PresenceCatalog presences;
+    private List<Rule> rules;
+    private List<Unit> units = List.of();
+    private final Map<String, UnitView> views = new LinkedHashMap<>();
+    private volatile List<UpcomingAction> upcoming = List.of();
+
+    /** A business unit in scope: whole, or only some of its management units. */
+    private record Unit(String businessUnitId, Optional<Set<String>> managementUnits) {
+    }
+
+    /** What is cached of one unit between ticks. */
+    private static final class UnitView {
+        BusinessUnit businessUnit;
+        ActivityCodes codes;
+        Set<String> members = Set.of();
+        final ScheduleCache schedules = new ScheduleCache();
+    }
+
+    public Engine(Config config, GenesysGateway gateway, StateStore store, AuditLog audit, Clock clock, Tuning tuning) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.gateway = Objects.requireNonNull(gateway, "gateway");
+        this.store = Objects.requireNonNull(store, "store");
+        this.audit = Objects.requireNonNull(audit, "audit");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.tuning = Objects.requireNonNull(tuning, "tuning");
+    }
+
+    public Engine(Config config, GenesysGateway gateway, StateStore store, AuditLog audit, Clock clock) {
+        this(config, gateway, store, audit, clock, Tuning.DEFAULTS);
+    }
+
+    /** A tick now, given one tick length to finish. */
+    public TickReport tick() {
+        Instant now = clock.instant();
+        return tick(now, now.plus(config.tick()));
+    }
+
+    /**
+     * A tick as of {@code now} that gives up calling Genesys at {@code deadline}.
+     *
+     * @throws InvalidConfigException when a rule's presence does not exist in the org
+     * @throws GatewayException when the org-wide reference data (presences, scope) cannot be read
+     */
+    public synchronized TickReport tick(Instant now, Instant deadline) {
+        return run(now, deadline, config.dryRun());
+    }
+
+    /** What a tick at {@code at} would do, changing nothing (not even the state store). */
+    public synchronized TickReport plan(Instant at) {
+        return run(at, clock.instant().plus(config.tick()), true);
+    }
+
+    /** Pre-breaks expected within {@code horizon} of the last tick, from the cached schedules. */
+    public List<UpcomingAction> upcoming() {
+        return upcoming;
+    }
+
+    private TickReport run(Instant now, Instant deadline, boolean dryRun) {
+        long started = System.nanoTime();
+        GenesysGateway g = gateway.within(deadline);
+        ApiUsage before = gateway.usage();
+        refreshReferenceData(g, now);
+        List<UnitReport> reports = new ArrayList<>();
+        List<UpcomingAction> next = new ArrayList<>();
+        int capLeft = config.maxChangesPerTick();
+        for (Unit unit : units) {
+            UnitReport report;
+            try {
+                report = tickUnit(g, unit, now, dryRun, capLeft, next);
+            } catch (GatewayException e) {
+                LOG.log(Level.WARNING, "tick of business unit {0} failed: {1}", unit.businessUnitId(), e.getMessage());
+                report = UnitReport.failed(unit.businessUnitId(), nameOf(unit), e.getMessage());
+            }
+            capLeft -= (int) report.results().stream().filter(r -> r.outcome() != Outcome.TAKEN_BY_ANOTHER_TICK).count();
+            reports.add(report);
+        }
+        next.sort(Comparator.comparing(UpcomingAction::triggerAt));
+        upcoming = List.copyOf(next);
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        return new TickReport(now, took, dryRun, reports, gateway.usage().minus(before));
+    }
+
+    private String nameOf(Unit unit) {
+        UnitView view = views.get(unit.businessUnitId());
+        return view == null || view.businessUnit == null ? "" : view.businessUnit.name();
+    }
+
+    // --- reference data: presences, rules, scope, codes, members ---------------------------------
+
+    private void refreshReferenceData(GenesysGateway g, Instant now) {
+        if (presences != null && now.isBefore(referenceReadAt.plus(tuning.referenceRefresh())) && !now.isBefore(referenceReadAt)) {
+            return;
+        }
+        PresenceCatalog catalog = PresenceCatalog.of(g.presenceDefinitions());
+        List<ConfigProblem> problems = new ArrayList<>();
+        List<Rule> resolved = new ArrayList<>();
+        for (int i = 0; i < config.rules().size(); i++) {
+            RuleSettings settings = config.rules().get(i);
+            try {
+                resolved.add(settings.resolve(catalog, i));
+            } catch (InvalidConfigException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        if (catalog.onQueue().isEmpty()) {
+            problems.add(new ConfigProblem("genesys", "the org answered no active On Queue system presence; cannot revert agents"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidConfigException(problems);
+        }
+        List<Unit> scope = resolveScope(g);
+        for (Unit unit : scope) {
+            UnitView view = views.computeIfAbsent(unit.businessUnitId(), id -> new UnitView());
+            view.businessUnit = g.businessUnit(unit.businessUnitId());
+            view.codes = ActivityCodes.of(g.activityCodes(unit.businessUnitId()));
+            Set<String> members = new LinkedHashSet<>();
+            Collection<String> mus = unit.managementUnits().isPresent() ? unit.managementUnits().get()
+                    : g.managementUnits(unit.businessUnitId()).stream().map(ManagementUnit::id).collect(Collectors.toList());
+            for (String mu : mus) {
+                members.addAll(g.managementUnitUsers(mu));
+            }
+            view.members = Set.copyOf(members);
+            view.schedules.retain(view.members);
+        }
+        views.keySet().retainAll(scope.stream().map(Unit::businessUnitId).collect(Collectors.toSet()));
+        presences = catalog;
+        rules = List.copyOf(resolved);
+        units = scope;
+        referenceReadAt = now;
+    }
+
+    private List<Unit> resolveScope(GenesysGateway g) {
+        Map<String, Optional<Set<String>>> byUnit = new LinkedHashMap<>();
+        for (String bu : config.scope().businessUnits()) {
+            byUnit.put(bu, Optional.empty());
+        }
+        for (String muId : config.scope().managementUnits()) {
+            ManagementUnit mu = g.managementUnit(muId);
+            Optional<Set<String>> current = byUnit.get(mu.businessUnitId());
+            if (current == null) {
+                byUnit.put(mu.businessUnitId(), Optional.of(new LinkedHashSet<>(Set.of(muId))));
+            } else if (current.isPresent()) {
+                current.get().add(muId);
+            } // else the whole business unit is in scope already
+        }
+        List<Unit> result = new ArrayList<>();
+        byUnit.forEach((bu, mus) -> result.add(new Unit(bu, mus.map(Set::copyOf))));
+        return result;
+    }
+
+    // --- one business unit ----------------------------------------------------------------------
+
+    private UnitReport tickUnit(GenesysGateway g, Unit unit, Instant now, boolean dryRun, int capLeft,
+                                List<UpcomingAction> next) {
+        UnitView view = views.get(unit.businessUnitId());
+        String bu = unit.businessUnitId();
+        Duration longestLead = rules.stream().map(Rule::lead).max(Comparator.naturalOrder()).orElse(Duration.ZERO);
+        Instant neededUntil = now.plus(longestLead).plus(config.tick());
+        Instant from = now.minus(tuning.lookBehind());
+        Instant to = now.plus(longestLead).plus(tuning.scheduleRefresh()).plus(tuning.lookAheadMargin());
+
+        List<ActivityRecord> records = store.records(bu, now);
+        Set<String> users = new LinkedHashSet<>(view.members);
+        records.forEach(r -> users.add(r.key().userId())); // agents who left the unit may still be owed a revert
+        read(g, view, bu, view.schedules.stale(users, now, neededUntil), now, from, to);
+
+        Planner planner = new Planner(rules, view.codes, presences.onQueue().orElseThrow(), config.tick());
+        Candidates candidates = planner.candidates(bu, now, view.schedules.schedules(users), records);
+        Map<String, AgentState> states = candidates.usersToRead().isEmpty() ? Map.of() : g.agentStates(candidates.usersToRead());
+        Plan plan = planner.decide(candidates, states, Math.max(0, capLeft));
+
+        // Never act on a schedule read before this tick: read the agents about to change again.
+        Set<String> acting = plan.actions().stream().map(Action::userId).collect(Collectors.toCollection(LinkedHashSet::new));
+        List<String> old = view.schedules.readBefore(acting, now);
+        if (!old.isEmpty()) {
+            read(g, view, bu, old, now, from, to);
+            candidates = planner.candidates(bu, now, view.schedules.schedules(users), records);
+            plan = planner.decide(candidates, states, Math.max(0, capLeft));
+        }
+        upcomingOf(bu, now, view, users, planner, next);
+
+        List<ActionResult> results = dryRun ? dryRun(plan) : apply(g, plan, states, now);
+        if (!dryRun) {
+            keepBooks(plan.recordChanges());
+        }
+        if (!plan.unknownActivityCodes().isEmpty()) {
+            LOG.log(Level.WARNING, "business unit {0}: schedules use activity codes it does not list: {1}", bu, plan.unknownActivityCodes());
+        }
+        return new UnitReport(bu, view.businessUnit.name(), view.schedules.schedules(users).size(),
+                candidates.usersToRead().size(), results, plan.skips(), plan.unknownActivityCodes(), Optional.empty());
+    }
+
+    private void read(GenesysGateway g, UnitView view, String bu, List<String> users, Instant now, Instant from, Instant to) {
+        if (users.isEmpty()) {
+            return;
+        }
+        List<AgentSchedule> answered = g.schedules(bu, users, from, to);
+        view.schedules.put(users, answered, now, tuning.scheduleRefresh(), to);
+    }
+
+    private void upcomingOf(String bu, Instant now, UnitView view, Set<String> users, Planner planner, List<UpcomingAction> next) {
+        Instant horizon = now.plus(Duration.ofMinutes(30));
+        for (AgentSchedule s : view.schedules.schedules(users)) {
+            for (Activity a : s.activities()) {
+                for (Rule rule : rules) {
+                    Instant trigger = rule.triggerTime(a);
+                    if (trigger.isAfter(now) && trigger.isBefore(horizon)
+                            && rule.covers(a, view.codes.byId(a.activityCodeId()).orElse(null))) {
+                        next.add(new UpcomingAction(bu, s.userId(), rule.name(), trigger, a.start()));
+                    }
+                }
+            }
+        }
+    }
+
+    // --- applying a plan ------------------------------------------------------------------------
+
+    private List<ActionResult> dryRun(Plan plan) {
+        List<ActionResult> results = new ArrayList<>();
+        for (Action action : plan.actions()) {
+            results.add(new ActionResult(action, Outcome.DRY_RUN, Optional.empty()));
+            audit(action, null, Outcome.DRY_RUN, "", plan.now());
+        }
+        return results;
+    }
+
+    private List<ActionResult> apply(GenesysGateway g, Plan plan, Map<String, AgentState> states, Instant now) {
+        List<ActionResult> results = new ArrayList<>();
+        List<Action> claimed = new ArrayList<>();
+        for (Action action : plan.actions()) {
+            if (claim(action, now)) {
+                claimed.add(action);
+            } else {
+                results.add(new ActionResult(action, Outcome.TAKEN_BY_ANOTHER_TICK, Optional.empty()));
+                audit(action, states.get(action.userId()), Outcome.TAKEN_BY_ANOTHER_TICK, "claimed by an overlapping tick", now);
+            }
+        }
+        if (claimed.isEmpty()) {
+            return results;
+        }
+        List<PresenceWriteOutcome> outcomes;
+        try {
+            outcomes = g.setPresences(claimed.stream().map(a -> new PresenceChange(a.userId(), a.target())).collect(Collectors.toList()));
+        } catch (GatewayException e) {
+            claimed.forEach(a -> release(a, now));
+            throw e;
+        }
+        Map<String, PresenceWriteOutcome> byUser = new LinkedHashMap<>();
+        outcomes.forEach(o -> byUser.put(o.userId(), o));
+        for (Action action : claimed) {
+            PresenceWriteOutcome outcome = byUser.getOrDefault(action.userId(),
+                    PresenceWriteOutcome.failed(action.userId(), "no outcome reported for this agent"));
+            if (outcome.applied()) {
+                settle(action, now);
+                results.add(new ActionResult(action, Outcome.APPLIED, Optional.empty()));
+                audit(action, states.get(action.userId()), Outcome.APPLIED, "", now);
+            } else {
+                release(action, now);
+                results.add(new ActionResult(action, Outcome.FAILED, outcome.error()));
+                audit(action, states.get(action.userId()), Outcome.FAILED, outcome.error().orElse(""), now);
+            }
+        }
+        return results;
+    }
+
+    /** Marks the activity as being acted on; false when an overlapping tick got there first. */
+    private boolean claim(Action action, Instant now) {
+        if (action.kind() == ActionKind.PRE_BREAK) {
+            Activity activity = action.activity().orElseThrow();
+            return store.insert(new ActivityRecord(action.key(), RecordStatus.CLAIMED, action.target().id(), activity.end(), now));
+        }
+        return store.replace(RecordStatus.IN_PRE_BREAK, action.record().orElseThrow().withStatus(RecordStatus.CLAIMED, now));
+    }
+
+    private void settle(Action action, Instant now) {
+        ActivityRecord claimed = action.kind() == ActionKind.PRE_BREAK
+                ? new ActivityRecord(action.key(), RecordStatus.CLAIMED, action.target().id(), action.activity().orElseThrow().end(), now)
+                : action.record().orElseThrow().withStatus(RecordStatus.CLAIMED, now);
+        RecordStatus done = action.kind() == ActionKind.PRE_BREAK ? RecordStatus.IN_PRE_BREAK
+                : action.kind() == ActionKind.AT_START ? RecordStatus.AT_START : RecordStatus.REVERTED;
+        store.replace(RecordStatus.CLAIMED, claimed.withStatus(done, now));
+    }
+
+    /** Undoes a claim after a failed write, so the next tick tries again. */
+    private void release(Action action, Instant now) {
+        if (action.kind() == ActionKind.PRE_BREAK) {
+            store.remove(action.key(), RecordStatus.CLAIMED);
+        } else {
+            store.replace(RecordStatus.CLAIMED, action.record().orElseThrow().withStatus(RecordStatus.IN_PRE_BREAK, now));
+        }
+    }
+
+    private void keepBooks(List<RecordChange> changes) {
+        for (RecordChange change : changes) {
+            boolean done = change.current().isPresent()
+                    ? store.replace(change.current().get().status(), change.next())
+                    : store.insert(change.next());
+            if (!done) {
+                LOG.log(Level.DEBUG, "record {0} changed meanwhile; left as it is", change.next().key());
+            }
+        }
+    }
+
+    private void audit(Action action, AgentState state, Outcome outcome, String detail, Instant at) {
+        try {
+            audit.record(new AuditRecord(at, action.key().businessUnitId(), action.userId(), action.kind(),
+                    action.key().ruleName(), action.key().activityStart(), state == null ? null : state.presenceId(),
+                    action.target().id(), outcome, detail));
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "could not write an audit record for " + action.key(), e);
+        }
+    }
+
+    /** The presences the rules resolved to, once a tick has run. */
+    public Optional<PresenceCatalog> presences() {
+        return Optional.ofNullable(presences);
+    }
+}

@@ -1,0 +1,90 @@
+package dev.prebreak.core.tick;
+
+import dev.prebreak.core.schedule.AgentSchedule;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The schedules of one business unit's agents, kept between ticks so that a tick reads only a slice
+ * of them: API calls then grow with the agents whose breaks are due, not with the size of the org.
+ * Each agent's next refresh falls somewhere in the second half of the refresh interval (by a hash of
+ * the id), so refreshes spread over ticks instead of all landing on one.
+ */
+final class ScheduleCache {
+    private record Entry(AgentSchedule schedule, Instant fetchedAt, Instant refreshAt, Instant coveredUntil) {
+    }
+
+    private final Map<String, Entry> byUser = new HashMap<>();
+
+    /**
+     * Agents to fetch now: never fetched, not covered far enough ahead, or due for their refresh.
+     *
+     * @param neededUntil how far ahead the planner must see this tick
+     */
+    List<String> stale(Collection<String> members, Instant now, Instant neededUntil) {
+        List<String> stale = new ArrayList<>();
+        for (String user : members) {
+            Entry e = byUser.get(user);
+            if (e == null || e.coveredUntil().isBefore(neededUntil) || !now.isBefore(e.refreshAt())) {
+                stale.add(user);
+            }
+        }
+        return stale;
+    }
+
+    /** Agents among {@code users} whose schedule was read before {@code since}. */
+    List<String> readBefore(Collection<String> users, Instant since) {
+        List<String> old = new ArrayList<>();
+        for (String user : users) {
+            Entry e = byUser.get(user);
+            if (e == null || e.fetchedAt().isBefore(since)) {
+                old.add(user);
+            }
+        }
+        return old;
+    }
+
+    /**
+     * Stores what a search answered; requested agents missing from the answer have no schedule in
+     * the window, which is knowledge too (a deleted break must be seen as deleted).
+     */
+    void put(Collection<String> requested, List<AgentSchedule> answered, Instant now, Duration refresh, Instant coveredUntil) {
+        Map<String, List<dev.prebreak.core.schedule.Activity>> merged = new HashMap<>();
+        for (String user : requested) {
+            merged.put(user, new ArrayList<>());
+        }
+        for (AgentSchedule s : answered) {
+            merged.computeIfAbsent(s.userId(), u -> new ArrayList<>()).addAll(s.activities());
+        }
+        merged.forEach((user, activities) -> {
+            long spread = refresh.toMillis() / 2 + Math.floorMod(user.hashCode(), Math.max(1, refresh.toMillis() / 2));
+            byUser.put(user, new Entry(new AgentSchedule(user, activities), now, now.plusMillis(spread), coveredUntil));
+        });
+    }
+
+    List<AgentSchedule> schedules(Collection<String> users) {
+        List<AgentSchedule> found = new ArrayList<>(users.size());
+        for (String user : users) {
+            Entry e = byUser.get(user);
+            if (e != null) {
+                found.add(e.schedule());
+            }
+        }
+        return found;
+    }
+
+    /** Drops agents who left the unit. */
+    void retain(Set<String> members) {
+        byUser.keySet().retainAll(members);
+    }
+
+    int size() {
+        return byUser.size();
+    }
+}

@@ -1,0 +1,93 @@
+package dev.prebreak.core.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FileStateStoreTest {
+    static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
+    static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+    @TempDir
+    Path dir;
+
+    static ActivityRecord record(String user, RecordStatus status) {
+        return new ActivityRecord(new ActivityKey("bu 1", user, NOW.plusSeconds(600), "breaks\tand meals"), status, "pre-break",
+                NOW.plusSeconds(1500), NOW);
+    }
+
+    @Test
+    void survivesARestart() {
+        Path file = dir.resolve("state.journal");
+        try (FileStateStore store = new FileStateStore(file, CLOCK)) {
+            assertThat(store.insert(record("a", RecordStatus.CLAIMED))).isTrue();
+            assertThat(store.replace(RecordStatus.CLAIMED, record("a", RecordStatus.IN_PRE_BREAK))).isTrue();
+            assertThat(store.insert(record("b", RecordStatus.CLAIMED))).isTrue();
+            assertThat(store.remove(record("b", RecordStatus.CLAIMED).key(), RecordStatus.CLAIMED)).isTrue();
+        }
+        try (FileStateStore store = new FileStateStore(file, CLOCK)) {
+            assertThat(store.records("bu 1", NOW)).containsExactly(record("a", RecordStatus.IN_PRE_BREAK));
+        }
+    }
+
+    @Test
+    void writesAreConditional() {
+        try (FileStateStore store = new FileStateStore(dir.resolve("s"), CLOCK)) {
+            assertThat(store.insert(record("a", RecordStatus.CLAIMED))).isTrue();
+            assertThat(store.insert(record("a", RecordStatus.CLAIMED))).isFalse();
+            assertThat(store.replace(RecordStatus.IN_PRE_BREAK, record("a", RecordStatus.REVERTED))).isFalse();
+            assertThat(store.remove(record("a", RecordStatus.CLAIMED).key(), RecordStatus.IN_PRE_BREAK)).isFalse();
+        }
+    }
+
+    @Test
+    void ignoresALineCutShortByACrash() throws Exception {
+        Path file = dir.resolve("state.journal");
+        try (FileStateStore store = new FileStateStore(file, CLOCK)) {
+            store.insert(record("a", RecordStatus.IN_PRE_BREAK));
+        }
+        String whole = Files.readString(file);
+        Files.writeString(file, whole + whole.substring(0, whole.length() / 2).replace("a", "c"), StandardCharsets.UTF_8,
+                StandardOpenOption.TRUNCATE_EXISTING);
+        try (FileStateStore store = new FileStateStore(file, CLOCK)) {
+            assertThat(store.records("bu 1", NOW)).containsExactly(record("a", RecordStatus.IN_PRE_BREAK));
+            store.insert(record("d", RecordStatus.IN_PRE_BREAK));
+        }
+        try (FileStateStore store = new FileStateStore(file, CLOCK)) {
+            assertThat(store.records("bu 1", NOW)).extracting(r -> r.key().userId()).containsExactly("a", "d");
+        }
+    }
+
+    @Test
+    void refusesASecondProcessOnTheSameFile() {
+        Path file = dir.resolve("state.journal");
+        try (FileStateStore first = new FileStateStore(file, CLOCK)) {
+            assertThatThrownBy(() -> new FileStateStore(file, CLOCK))
+                    .hasMessageContaining("is in use by another prebreak process");
+        }
+    }
+
+    @Test
+    void compactsAGrowingJournal() throws Exception {
+        Path file = dir.resolve("state.journal");
+        try (FileStateStore store = new FileStateStore(file, CLOCK)) {
+            for (int i = 0; i < 1100; i++) {
+                store.insert(record("u" + (i % 10), RecordStatus.CLAIMED));
+                store.remove(record("u" + (i % 10), RecordStatus.CLAIMED).key(), RecordStatus.CLAIMED);
+            }
+            store.insert(record("kept", RecordStatus.IN_PRE_BREAK));
+        }
+        assertThat(Files.readAllLines(file).size()).isLessThan(1100);
+        try (FileStateStore store = new FileStateStore(file, CLOCK)) {
+            assertThat(store.records("bu 1", NOW)).extracting(r -> r.key().userId()).containsExactly("kept");
+        }
+    }
+}
