@@ -1,0 +1,15 @@
+package dev.prebreak.sim.org;
+
+import java.time.Instant;
+
+/** A consistent snapshot of one agent at a moment of sim time. */
+public record AgentState(String userId, String name, String businessUnitId, String managementUnitId,
+                         PresenceDefinition presence, Instant presenceModified, RoutingStatus routingStatus,
+                         Instant routingSince, Instant interactionUntil, boolean interactionsEnabled,
+                         long interactionsHandled) {
+
+    /** Whether an interaction is in progress (the agent stays INTERACTING whatever their presence). */
+    public boolean interacting() {
+        return routingStatus == RoutingStatus.INTERACTING;
+    }
+}
