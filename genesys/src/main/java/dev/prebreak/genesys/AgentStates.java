@@ -1,0 +1,65 @@
+package dev.prebreak.genesys;
+
+import dev.prebreak.core.presence.AgentState;
+import dev.prebreak.genesys.wire.UserAnswer;
+import dev.prebreak.genesys.wire.UserListing;
+import dev.prebreak.genesys.wire.Wire;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Presence and routing status of the given agents.
+ *
+ * <p>Read with {@code GET /api/v2/users?id=..&expand=presence,routingStatus}: one call answers both
+ * for a whole batch. The alternative, the bulk presence read ({@code /users/presences/purecloud/bulk},
+ * 50 ids), carries no routing status, and routing status has no bulk read of its own, so it would
+ * cost one more call per agent. The expands are best effort: a part Genesys leaves out stays unknown
+ * (null) in the agent state, which the planner never takes as eligible.
+ */
+final class AgentStates {
+    private static final int MAX_PAGES = 1000;
+
+    private final PlatformApi api;
+    private final int batchSize;
+
+    AgentStates(PlatformApi api, int batchSize) {
+        this.api = api;
+        this.batchSize = batchSize;
+    }
+
+    Map<String, AgentState> read(Collection<String> userIds, Instant deadline) {
+        Map<String, AgentState> states = new LinkedHashMap<>();
+        for (List<String> batch : Batches.of(Batches.distinct(userIds), batchSize)) {
+            Set<String> wanted = new HashSet<>(batch);
+            StringBuilder ids = new StringBuilder();
+            for (String id : batch) {
+                ids.append("&id=").append(PlatformApi.segment(id));
+            }
+            // One page normally holds the whole batch; follow pageCount in case the API pages smaller.
+            for (int page = 1; page <= MAX_PAGES; page++) {
+                String path = "/api/v2/users?pageSize=" + batch.size() + "&pageNumber=" + page
+                        + "&expand=presence,routingStatus" + ids;
+                UserListing listing = api.get(path, deadline, body -> {
+                    UserListing parsed = Wire.read(body, UserListing.class);
+                    parsed.entities().forEach(UserAnswer::toAgentState); // fail on a malformed entity inside the call
+                    return parsed;
+                });
+                for (UserAnswer user : listing.entities()) {
+                    AgentState state = user.toAgentState();
+                    if (wanted.contains(state.userId())) {
+                        states.put(state.userId(), state);
+                    }
+                }
+                if (listing.pageCount() == null || page >= listing.pageCount() || listing.entities().isEmpty()) {
+                    break;
+                }
+            }
+        }
+        return states;
+    }
+}

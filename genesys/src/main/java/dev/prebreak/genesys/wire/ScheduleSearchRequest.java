@@ -1,0 +1,7 @@
+package dev.prebreak.genesys.wire;
+
+import java.util.List;
+
+/** {@code BuSearchAgentSchedulesRequest}. */
+public record ScheduleSearchRequest(String startDate, String endDate, List<String> userIds) {
+}
