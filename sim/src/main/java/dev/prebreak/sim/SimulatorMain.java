@@ -4,6 +4,7 @@ import dev.prebreak.sim.generate.OrgSpec;
 import dev.prebreak.sim.org.BusinessUnit;
 import dev.prebreak.sim.org.Org;
 
+import java.io.PrintStream;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -50,34 +51,44 @@ public final class SimulatorMain {
                 default -> fail("unknown option " + arg);
             }
         }
-        Instant origin = time != null ? time : Instant.now();
-        SimClock clock = time == null && speed == 1.0 ? SimClock.real() : SimClock.accelerated(origin, speed);
-        builder.clock(clock).orgSpec(OrgSpec.of(agents, seed, LocalDate.ofInstant(origin, ZoneOffset.UTC)));
-
-        Simulator sim = builder.build().start();
+        Simulator sim = start(builder, time, speed, agents, seed, System.out);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             sim.close();
             stopped.countDown();
         }, "sim-shutdown"));
+        stopped.await();
+    }
 
+    /**
+     * Starts a standalone simulator and prints what a client needs: base URL, org, credentials.
+     * Shared by this main and the {@code prebreak sim} command.
+     *
+     * @param time the virtual start time, or null for now
+     * @param speed virtual seconds per real second
+     */
+    public static Simulator start(Simulator.Builder builder, Instant time, double speed, int agents, long seed, PrintStream out) {
+        Instant origin = time != null ? time : Instant.now();
+        SimClock clock = time == null && speed == 1.0 ? SimClock.real() : SimClock.accelerated(origin, speed);
+        builder.clock(clock).orgSpec(OrgSpec.of(agents, seed, LocalDate.ofInstant(origin, ZoneOffset.UTC)));
+        Simulator sim = builder.build().start();
         Org org = sim.org();
-        System.out.println("Genesys Cloud simulator listening on " + sim.baseUrl());
-        System.out.println("  token URL:     " + sim.baseUrl() + "/oauth/token");
-        System.out.println("  control API:   " + sim.baseUrl() + "/_sim/org");
-        System.out.println("  sim time:      " + clock.instant() + " (" + clock.mode() + ", x" + clock.speed() + ")");
-        System.out.println("  org:           " + org.agentCount() + " agents, " + org.businessUnits().size()
+        out.println("Genesys Cloud simulator listening on " + sim.baseUrl());
+        out.println("  token URL:     " + sim.baseUrl() + "/oauth/token");
+        out.println("  control API:   " + sim.baseUrl() + "/_sim/org");
+        out.println("  sim time:      " + clock.instant() + " (" + clock.mode() + ", x" + clock.speed() + ")");
+        out.println("  org:           " + org.agentCount() + " agents, " + org.businessUnits().size()
                 + " business units, seed " + seed);
         for (BusinessUnit bu : org.businessUnits()) {
-            System.out.println("    " + bu.id() + "  " + bu.name() + " (" + bu.timeZone() + ", "
+            out.println("    " + bu.id() + "  " + bu.name() + " (" + bu.timeZone() + ", "
                     + org.managementUnits(bu.id()).size() + " MUs, " + org.userIdsInBusinessUnit(bu.id()).size()
                     + " agents)");
         }
         // These are the simulator's own throwaway credentials, printed so a local client can use them.
-        System.out.println("  client id:     " + sim.clientId());
-        System.out.println("  client secret: " + sim.clientSecret());
-        System.out.flush();
-        stopped.await();
+        out.println("  client id:     " + sim.clientId());
+        out.println("  client secret: " + sim.clientSecret());
+        out.flush();
+        return sim;
     }
 
     private static String clientIdOf(String[] args) {

@@ -1,0 +1,53 @@
+package dev.prebreak.cli;
+
+import dev.prebreak.cli.demo.DemoCommand;
+import dev.prebreak.cli.serve.ServeCommand;
+import dev.prebreak.core.config.InvalidConfigException;
+import dev.prebreak.core.gateway.GatewayException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+@Command(name = "prebreak", mixinStandardHelpOptions = true, versionProvider = PrebreakCommand.Version.class,
+        description = {"Sets Genesys Cloud agents to a Pre-Break presence a lead time before their scheduled breaks.",
+                "It reads the published Workforce Management schedule, so routing stops offering new work while",
+                "work in progress finishes, and agents start their breaks on time."},
+        subcommands = {RunCommand.class, PlanCommand.class, ServeCommand.class, DemoCommand.class, SimCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success", "1:a tick failed (Genesys could not be read or written)", "2:bad usage or configuration"})
+public final class PrebreakCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, plan, serve, demo or sim");
+    }
+
+    /** The command line with prebreak's exit codes for configuration and Genesys failures. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new PrebreakCommand());
+        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            PrintWriter err = commandLine.getErr();
+            if (e instanceof InvalidConfigException) {
+                err.println(e.getMessage());
+                return ExitCode.BAD_CONFIG;
+            }
+            if (e instanceof GatewayException) {
+                err.println("tick failed: " + e.getMessage());
+                return ExitCode.TICK_FAILED;
+            }
+            throw e;
+        });
+        return cl;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = PrebreakCommand.class.getPackage().getImplementationVersion();
+            return new String[]{"prebreak " + (v == null ? "development build" : v)};
+        }
+    }
+}

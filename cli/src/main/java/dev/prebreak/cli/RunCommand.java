@@ -1,0 +1,60 @@
+package dev.prebreak.cli;
+
+import dev.prebreak.cli.report.ReportJson;
+import dev.prebreak.cli.report.ReportText;
+import dev.prebreak.core.audit.AuditLog;
+import dev.prebreak.core.config.Config;
+import dev.prebreak.core.tick.TickReport;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Run one tick now against the configured org and print what it did.",
+                "Exit 1 if the tick failed, 2 if the configuration is bad."})
+final class RunCommand implements Callable<Integer> {
+    @Mixin
+    ConfigOptions options;
+
+    @Option(names = "--json", description = "Print the tick report as JSON")
+    boolean json;
+
+    @Option(names = "--dry-run", description = "Decide and report, change nothing (same as dryRun: true)")
+    boolean dryRun;
+
+    @Option(names = "--audit", paramLabel = "FILE", description = "Append an audit record per change to this file (JSON lines)")
+    Path audit;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Config config = options.load(System.getenv());
+        if (dryRun) {
+            config = config.withDryRun(true);
+        }
+        AuditLog auditLog = Prebreak.auditFile(audit);
+        try (Prebreak prebreak = Prebreak.assemble(config, System.getenv(), Clock.systemUTC(), auditLog)) {
+            TickReport report = prebreak.engine().tick();
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                out.println(ReportJson.render(report));
+            } else {
+                ReportText.print(report, options.verbose, out);
+            }
+            out.flush();
+            if (report.failed()) {
+                spec.commandLine().getErr().println("tick failed: " + String.join("; ", report.failures()));
+                return ExitCode.TICK_FAILED;
+            }
+            return ExitCode.OK;
+        }
+    }
+}
