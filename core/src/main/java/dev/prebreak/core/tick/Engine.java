@@ -226,10 +226,22 @@ public final class Engine {
         Instant from = now.minus(tuning.lookBehind());
         Instant to = now.plus(longestLead).plus(tuning.scheduleRefresh()).plus(tuning.lookAheadMargin());
 
-        List<ActivityRecord> records = store.records(bu, now);
+        List<ActivityRecord> stored = store.records(bu, now);
+        Set<String> owed = stored.stream().filter(r -> r.status().isOpen()).map(r -> r.key().userId()).collect(Collectors.toSet());
         Set<String> users = new LinkedHashSet<>(view.members);
-        records.forEach(r -> users.add(r.key().userId())); // agents who left the unit may still be owed a revert
-        read(g, view, bu, view.schedules.stale(users, now, neededUntil), now, from, to);
+        users.addAll(owed); // agents who left the unit may still be owed a revert
+        List<String> stale = view.schedules.stale(users, owed, now, neededUntil);
+        int reading = Math.min(stale.size(), tuning.schedulesPerTick());
+        for (int i = 0; i < reading; i += tuning.scheduleChunk()) {
+            read(g, view, bu, stale.subList(i, Math.min(reading, i + tuning.scheduleChunk())), now, from, to);
+        }
+        if (reading < stale.size()) {
+            LOG.log(Level.WARNING, "business unit {0}: read {1} of {2} stale schedules this tick (cap {3}); the rest follow next tick",
+                    bu, reading, stale.size(), tuning.schedulesPerTick());
+        }
+        // An agent whose schedule was never read is unknown, not empty: their records wait, or a revert
+        // would be owed by mistake.
+        List<ActivityRecord> records = stored.stream().filter(r -> view.schedules.knows(r.key().userId())).collect(Collectors.toList());
 
         Planner planner = new Planner(rules, view.codes, presences.onQueue().orElseThrow(), config.tick());
         Candidates candidates = planner.candidates(bu, now, view.schedules.schedules(users), records);

@@ -23,19 +23,38 @@ final class ScheduleCache {
     private final Map<String, Entry> byUser = new HashMap<>();
 
     /**
-     * Agents to fetch now: never fetched, not covered far enough ahead, or due for their refresh.
+     * Agents to read now, most needed first: never read (those prebreak owes a revert before the rest),
+     * then not covered far enough ahead, then due for their periodic refresh, oldest first.
      *
+     * @param owed agents with open records: their schedule decides whether a revert is owed
      * @param neededUntil how far ahead the planner must see this tick
      */
-    List<String> stale(Collection<String> members, Instant now, Instant neededUntil) {
-        List<String> stale = new ArrayList<>();
+    List<String> stale(Collection<String> members, Set<String> owed, Instant now, Instant neededUntil) {
+        List<String> unread = new ArrayList<>();
+        List<String> unreadOwed = new ArrayList<>();
+        List<String> shortSighted = new ArrayList<>();
+        List<Entry> due = new ArrayList<>();
         for (String user : members) {
             Entry e = byUser.get(user);
-            if (e == null || e.coveredUntil().isBefore(neededUntil) || !now.isBefore(e.refreshAt())) {
-                stale.add(user);
+            if (e == null) {
+                (owed.contains(user) ? unreadOwed : unread).add(user);
+            } else if (e.coveredUntil().isBefore(neededUntil)) {
+                shortSighted.add(user);
+            } else if (!now.isBefore(e.refreshAt())) {
+                due.add(e);
             }
         }
+        due.sort(java.util.Comparator.comparing(Entry::refreshAt));
+        List<String> stale = new ArrayList<>(unreadOwed);
+        stale.addAll(unread);
+        stale.addAll(shortSighted);
+        due.forEach(e -> stale.add(e.schedule().userId()));
         return stale;
+    }
+
+    /** Whether the agent's schedule has been read (an empty schedule counts: it is known to be empty). */
+    boolean knows(String user) {
+        return byUser.containsKey(user);
     }
 
     /** Agents among {@code users} whose schedule was read before {@code since}. */

@@ -11,15 +11,23 @@ import java.util.Objects;
  * @param referenceRefresh activity codes, presences and unit membership are read again this often
  * @param lookBehind how far before now schedules are read (shifts overlapping the window come whole)
  * @param lookAheadMargin read this much beyond the longest lead plus the refresh interval
+ * @param schedulesPerTick at most this many agents' schedules are read in one tick, so that a cold start
+ *        of a large business unit fills its cache over a few ticks instead of overrunning the first one
+ * @param scheduleChunk schedules are read and cached this many agents at a time, so that a tick that
+ *        fails half way keeps what it read
  */
-public record Tuning(Duration scheduleRefresh, Duration referenceRefresh, Duration lookBehind, Duration lookAheadMargin) {
+public record Tuning(Duration scheduleRefresh, Duration referenceRefresh, Duration lookBehind, Duration lookAheadMargin,
+                     int schedulesPerTick, int scheduleChunk) {
     public static final Tuning DEFAULTS = new Tuning(Duration.ofMinutes(10), Duration.ofMinutes(10), Duration.ofHours(1),
-            Duration.ofMinutes(15));
+            Duration.ofMinutes(15), 10_000, 1_000);
 
     public Tuning {
         Objects.requireNonNull(scheduleRefresh, "scheduleRefresh");
         Objects.requireNonNull(referenceRefresh, "referenceRefresh");
         Objects.requireNonNull(lookBehind, "lookBehind");
         Objects.requireNonNull(lookAheadMargin, "lookAheadMargin");
+        if (schedulesPerTick < 1 || scheduleChunk < 1) {
+            throw new IllegalArgumentException("schedulesPerTick and scheduleChunk must be positive");
+        }
     }
 }

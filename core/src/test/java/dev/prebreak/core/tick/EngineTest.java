@@ -178,6 +178,31 @@ class EngineTest {
     }
 
     @Test
+    void warmsUpALargeUnitOverSeveralTicksWithoutRevertingAnyoneUnread() {
+        for (int i = 0; i < 25; i++) {
+            genesys.agent(String.format("u%02d", i), in(String.format("u%02d", i), PRE_BREAK), activity(BREAK_CODE, T, 15));
+        }
+        // A restart: the store remembers putting everyone in Pre-Break; the schedule cache is empty.
+        for (int i = 0; i < 25; i++) {
+            store.insert(new dev.prebreak.core.state.ActivityRecord(new dev.prebreak.core.state.ActivityKey(BU, String.format("u%02d", i), T, "breaks"),
+                    RecordStatus.IN_PRE_BREAK, PRE_BREAK.id(), T.plus(Duration.ofMinutes(15)), DUE));
+        }
+        Tuning small = new Tuning(Duration.ofMinutes(10), Duration.ofMinutes(10), Duration.ofHours(1), Duration.ofMinutes(15), 10, 4);
+        Config config = new ConfigLoader(Map.of()).parse(YAML, "test");
+        Engine engine = new Engine(config, genesys, store, audit::add, Clock.fixed(T, ZoneOffset.UTC), small);
+
+        TickReport first = engine.tick(DUE.plusSeconds(60), DUE.plusSeconds(120));
+        assertThat(first.agentsEvaluated()).as("10 of 25 schedules read in the first tick").isEqualTo(10);
+        assertThat(first.results()).as("nobody unread is taken for a vanished break").isEmpty();
+        assertThat(genesys.calls("schedules")).as("read in chunks of 4").isEqualTo(3);
+
+        engine.tick(DUE.plusSeconds(120), DUE.plusSeconds(180));
+        TickReport third = engine.tick(DUE.plusSeconds(180), DUE.plusSeconds(240));
+        assertThat(third.agentsEvaluated()).isEqualTo(25);
+        assertThat(genesys.writes).isEmpty();
+    }
+
+    @Test
     void listsUpcomingPreBreaks() {
         genesys.agent("a", idle("a"), activity(BREAK_CODE, T.plus(Duration.ofMinutes(20)), 15));
         Engine engine = engine();
