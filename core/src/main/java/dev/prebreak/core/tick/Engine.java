@@ -64,7 +64,8 @@ public final class Engine {
     private final Clock clock;
     private final Tuning tuning;
 
-    private Instant referenceReadAt = Instant.MIN;
+    private Instant presencesReadAt;
+    private Instant scopeReadAt;
     private PresenceCatalog presences;
     private List<Rule> rules;
     private List<Unit> units = List.of();
@@ -79,7 +80,9 @@ public final class Engine {
     private static final class UnitView {
         BusinessUnit businessUnit;
         ActivityCodes codes;
+        Instant codesReadAt;
         Set<String> members = Set.of();
+        Instant membersReadAt;
         final ScheduleCache schedules = new ScheduleCache();
     }
 
@@ -126,7 +129,7 @@ public final class Engine {
         long started = System.nanoTime();
         GenesysGateway g = gateway.within(deadline);
         ApiUsage before = gateway.usage();
-        refreshReferenceData(g, now);
+        refreshOrg(g, now);
         List<UnitReport> reports = new ArrayList<>();
         List<UpcomingAction> next = new ArrayList<>();
         int capLeft = config.maxChangesPerTick();
@@ -154,32 +157,45 @@ public final class Engine {
 
     // --- reference data: presences, rules, scope, codes, members ---------------------------------
 
-    private void refreshReferenceData(GenesysGateway g, Instant now) {
-        if (presences != null && now.isBefore(referenceReadAt.plus(tuning.referenceRefresh())) && !now.isBefore(referenceReadAt)) {
-            return;
-        }
-        PresenceCatalog catalog = PresenceCatalog.of(g.presenceDefinitions());
-        List<ConfigProblem> problems = new ArrayList<>();
-        List<Rule> resolved = new ArrayList<>();
-        for (int i = 0; i < config.rules().size(); i++) {
-            RuleSettings settings = config.rules().get(i);
-            try {
-                resolved.add(settings.resolve(catalog, i));
-            } catch (InvalidConfigException e) {
-                problems.addAll(e.problems());
+    /** Presences, rules and scope: org-wide, so a failure here fails the whole tick. */
+    private void refreshOrg(GenesysGateway g, Instant now) {
+        if (presences == null || isDue(presencesReadAt, tuning.referenceRefresh(), now)) {
+            PresenceCatalog catalog = PresenceCatalog.of(g.presenceDefinitions());
+            List<ConfigProblem> problems = new ArrayList<>();
+            List<Rule> resolved = new ArrayList<>();
+            for (int i = 0; i < config.rules().size(); i++) {
+                try {
+                    resolved.add(config.rules().get(i).resolve(catalog, i));
+                } catch (InvalidConfigException e) {
+                    problems.addAll(e.problems());
+                }
             }
+            if (catalog.onQueue().isEmpty()) {
+                problems.add(new ConfigProblem("genesys", "the org answered no active On Queue system presence; cannot revert agents"));
+            }
+            if (!problems.isEmpty()) {
+                throw new InvalidConfigException(problems);
+            }
+            presences = catalog;
+            rules = List.copyOf(resolved);
+            presencesReadAt = now;
         }
-        if (catalog.onQueue().isEmpty()) {
-            problems.add(new ConfigProblem("genesys", "the org answered no active On Queue system presence; cannot revert agents"));
+        if (units.isEmpty() || isDue(scopeReadAt, tuning.membershipRefresh(), now)) {
+            units = resolveScope(g);
+            views.keySet().retainAll(units.stream().map(Unit::businessUnitId).collect(Collectors.toSet()));
+            scopeReadAt = now;
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidConfigException(problems);
-        }
-        List<Unit> scope = resolveScope(g);
-        for (Unit unit : scope) {
-            UnitView view = views.computeIfAbsent(unit.businessUnitId(), id -> new UnitView());
+    }
+
+    /** One unit's time zone, codes and members: a failure here fails only this unit. */
+    private UnitView refreshUnit(GenesysGateway g, Unit unit, Instant now) {
+        UnitView view = views.computeIfAbsent(unit.businessUnitId(), id -> new UnitView());
+        if (view.codes == null || isDue(view.codesReadAt, tuning.referenceRefresh(), now)) {
             view.businessUnit = g.businessUnit(unit.businessUnitId());
             view.codes = ActivityCodes.of(g.activityCodes(unit.businessUnitId()));
+            view.codesReadAt = now;
+        }
+        if (view.membersReadAt == null || isDue(view.membersReadAt, tuning.membershipRefresh(), now)) {
             Set<String> members = new LinkedHashSet<>();
             Collection<String> mus = unit.managementUnits().isPresent() ? unit.managementUnits().get()
                     : g.managementUnits(unit.businessUnitId()).stream().map(ManagementUnit::id).collect(Collectors.toList());
@@ -188,12 +204,14 @@ public final class Engine {
             }
             view.members = Set.copyOf(members);
             view.schedules.retain(view.members);
+            view.membersReadAt = now;
         }
-        views.keySet().retainAll(scope.stream().map(Unit::businessUnitId).collect(Collectors.toSet()));
-        presences = catalog;
-        rules = List.copyOf(resolved);
-        units = scope;
-        referenceReadAt = now;
+        return view;
+    }
+
+    /** Whether data read at {@code readAt} should be read again; a plan for an earlier time reads it again too. */
+    private static boolean isDue(Instant readAt, Duration every, Instant now) {
+        return readAt == null || !now.isBefore(readAt.plus(every)) || now.isBefore(readAt);
     }
 
     private List<Unit> resolveScope(GenesysGateway g) {
@@ -219,7 +237,7 @@ public final class Engine {
 
     private UnitReport tickUnit(GenesysGateway g, Unit unit, Instant now, boolean dryRun, int capLeft,
                                 List<UpcomingAction> next) {
-        UnitView view = views.get(unit.businessUnitId());
+        UnitView view = refreshUnit(g, unit, now);
         String bu = unit.businessUnitId();
         Duration longestLead = rules.stream().map(Rule::lead).max(Comparator.naturalOrder()).orElse(Duration.ZERO);
         Instant neededUntil = now.plus(longestLead).plus(config.tick());

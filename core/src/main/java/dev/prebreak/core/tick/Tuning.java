@@ -8,7 +8,8 @@ import java.util.Objects;
  * minute per client.
  *
  * @param scheduleRefresh every agent's schedule is read again at least this often
- * @param referenceRefresh activity codes, presences and unit membership are read again this often
+ * @param referenceRefresh activity codes and presence definitions are read again this often
+ * @param membershipRefresh the scope's management units and their agents are read again this often
  * @param lookBehind how far before now schedules are read (shifts overlapping the window come whole)
  * @param lookAheadMargin read this much beyond the longest lead plus the refresh interval
  * @param schedulesPerTick at most this many agents' schedules are read in one tick, so that a cold start
@@ -16,14 +17,15 @@ import java.util.Objects;
  * @param scheduleChunk schedules are read and cached this many agents at a time, so that a tick that
  *        fails half way keeps what it read
  */
-public record Tuning(Duration scheduleRefresh, Duration referenceRefresh, Duration lookBehind, Duration lookAheadMargin,
-                     int schedulesPerTick, int scheduleChunk) {
+public record Tuning(Duration scheduleRefresh, Duration referenceRefresh, Duration membershipRefresh, Duration lookBehind,
+                     Duration lookAheadMargin, int schedulesPerTick, int scheduleChunk) {
     public static final Tuning DEFAULTS = new Tuning(Duration.ofMinutes(10), Duration.ofMinutes(10), Duration.ofHours(1),
-            Duration.ofMinutes(15), 10_000, 1_000);
+            Duration.ofHours(1), Duration.ofMinutes(15), 10_000, 1_000);
 
     public Tuning {
         Objects.requireNonNull(scheduleRefresh, "scheduleRefresh");
         Objects.requireNonNull(referenceRefresh, "referenceRefresh");
+        Objects.requireNonNull(membershipRefresh, "membershipRefresh");
         Objects.requireNonNull(lookBehind, "lookBehind");
         Objects.requireNonNull(lookAheadMargin, "lookAheadMargin");
         if (schedulesPerTick < 1 || scheduleChunk < 1) {
