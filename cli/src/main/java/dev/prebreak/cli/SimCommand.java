@@ -4,7 +4,6 @@ import dev.prebreak.sim.Simulator;
 import dev.prebreak.sim.SimulatorMain;
 import java.time.Instant;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -47,13 +46,7 @@ final class SimCommand implements Callable<Integer> {
             builder.credentials(clientId != null ? clientId : dev.prebreak.sim.http.ApiSettings.defaults().clientId(),
                     clientSecret != null ? clientSecret : dev.prebreak.sim.http.ApiSettings.defaults().clientSecret());
         }
-        Simulator sim = SimulatorMain.start(builder, time, speed, agents, seed, System.out);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            sim.close();
-            stopped.countDown();
-        }, "sim-shutdown"));
-        stopped.await();
+        SimulatorMain.runUntilStopped(SimulatorMain.start(builder, time, speed, agents, seed, System.out));
         return ExitCode.OK;
     }
 }

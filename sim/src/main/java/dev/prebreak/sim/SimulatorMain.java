@@ -51,7 +51,11 @@ public final class SimulatorMain {
                 default -> fail("unknown option " + arg);
             }
         }
-        Simulator sim = start(builder, time, speed, agents, seed, System.out);
+        runUntilStopped(start(builder, time, speed, agents, seed, System.out));
+    }
+
+    /** Blocks until SIGTERM or Ctrl-C, then closes the simulator. */
+    public static void runUntilStopped(Simulator sim) throws InterruptedException {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             sim.close();

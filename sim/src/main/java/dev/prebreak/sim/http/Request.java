@@ -95,38 +95,32 @@ public final class Request {
 
     /** Binds the JSON body strictly: malformed JSON and unknown properties are 400s, as in Genesys. */
     public <T> T bodyAs(Class<T> type) {
-        if (body.length == 0) {
-            throw ApiError.badRequest("The request could not be understood by the server due to malformed syntax.");
-        }
-        try {
-            T value = Wire.REQUESTS.readValue(body, type);
-            if (value == null) {
-                throw ApiError.badRequest("The request could not be understood by the server due to malformed syntax.");
-            }
-            return value;
-        } catch (UnrecognizedPropertyException e) {
-            throw ApiError.badRequest("Unrecognized field \"" + e.getPropertyName() + "\"");
-        } catch (JsonProcessingException e) {
-            throw ApiError.badRequest("The request could not be understood by the server due to malformed syntax.");
-        } catch (IOException e) {
-            throw ApiError.badRequest("Unreadable request body");
-        }
+        return bind(() -> Wire.REQUESTS.readValue(body, type));
     }
 
     public <T> T bodyAs(com.fasterxml.jackson.core.type.TypeReference<T> type) {
+        return bind(() -> Wire.REQUESTS.readValue(body, type));
+    }
+
+    private interface Binding<T> {
+        T read() throws IOException;
+    }
+
+    private <T> T bind(Binding<T> binding) {
+        String malformed = "The request could not be understood by the server due to malformed syntax.";
         if (body.length == 0) {
-            throw ApiError.badRequest("The request could not be understood by the server due to malformed syntax.");
+            throw ApiError.badRequest(malformed);
         }
         try {
-            T value = Wire.REQUESTS.readValue(body, type);
+            T value = binding.read();
             if (value == null) {
-                throw ApiError.badRequest("The request could not be understood by the server due to malformed syntax.");
+                throw ApiError.badRequest(malformed);
             }
             return value;
         } catch (UnrecognizedPropertyException e) {
             throw ApiError.badRequest("Unrecognized field \"" + e.getPropertyName() + "\"");
         } catch (IOException e) {
-            throw ApiError.badRequest("The request could not be understood by the server due to malformed syntax.");
+            throw ApiError.badRequest(malformed);
         }
     }
 
