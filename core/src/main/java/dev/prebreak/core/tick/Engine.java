@@ -262,7 +262,8 @@ public final class Engine {
         List<ActivityRecord> records = stored.stream().filter(r -> view.schedules.knows(r.key().userId())).collect(Collectors.toList());
 
         Planner planner = new Planner(rules, view.codes, presences.onQueue().orElseThrow(), config.tick());
-        Candidates candidates = planner.candidates(bu, now, view.schedules.schedules(users), records);
+        List<AgentSchedule> known = view.schedules.schedules(users);
+        Candidates candidates = planner.candidates(bu, now, known, records);
         Map<String, AgentState> states = candidates.usersToRead().isEmpty() ? Map.of() : g.agentStates(candidates.usersToRead());
         Plan plan = planner.decide(candidates, states, Math.max(0, capLeft));
 
@@ -271,10 +272,11 @@ public final class Engine {
         List<String> old = view.schedules.readBefore(acting, now);
         if (!old.isEmpty()) {
             read(g, view, bu, old, now, from, to);
-            candidates = planner.candidates(bu, now, view.schedules.schedules(users), records);
+            known = view.schedules.schedules(users);
+            candidates = planner.candidates(bu, now, known, records);
             plan = planner.decide(candidates, states, Math.max(0, capLeft));
         }
-        upcomingOf(bu, now, view, users, planner, next);
+        upcomingOf(bu, now, view.codes, known, next);
 
         List<ActionResult> results = dryRun ? dryRun(plan) : apply(g, plan, states, now);
         if (!dryRun) {
@@ -283,7 +285,7 @@ public final class Engine {
         if (!plan.unknownActivityCodes().isEmpty()) {
             LOG.log(Level.WARNING, "business unit {0}: schedules use activity codes it does not list: {1}", bu, plan.unknownActivityCodes());
         }
-        return new UnitReport(bu, view.businessUnit.name(), view.schedules.schedules(users).size(),
+        return new UnitReport(bu, view.businessUnit.name(), known.size(),
                 candidates.usersToRead().size(), results, plan.skips(), plan.unknownActivityCodes(), Optional.empty());
     }
 
@@ -295,14 +297,14 @@ public final class Engine {
         view.schedules.put(users, answered, now, tuning.scheduleRefresh(), to);
     }
 
-    private void upcomingOf(String bu, Instant now, UnitView view, Set<String> users, Planner planner, List<UpcomingAction> next) {
+    private void upcomingOf(String bu, Instant now, ActivityCodes codes, List<AgentSchedule> known, List<UpcomingAction> next) {
         Instant horizon = now.plus(Duration.ofMinutes(30));
-        for (AgentSchedule s : view.schedules.schedules(users)) {
+        for (AgentSchedule s : known) {
             for (Activity a : s.activities()) {
                 for (Rule rule : rules) {
                     Instant trigger = rule.triggerTime(a);
                     if (trigger.isAfter(now) && trigger.isBefore(horizon)
-                            && rule.covers(a, view.codes.byId(a.activityCodeId()).orElse(null))) {
+                            && rule.covers(a, codes.byId(a.activityCodeId()).orElse(null))) {
                         next.add(new UpcomingAction(bu, s.userId(), rule.name(), trigger, a.start()));
                     }
                 }
