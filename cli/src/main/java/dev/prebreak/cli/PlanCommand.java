@@ -2,7 +2,6 @@ package dev.prebreak.cli;
 
 import dev.prebreak.cli.report.ReportJson;
 import dev.prebreak.cli.report.ReportText;
-import dev.prebreak.core.audit.AuditLog;
 import dev.prebreak.core.config.Config;
 import dev.prebreak.core.tick.TickReport;
 import java.io.PrintWriter;
@@ -38,7 +37,7 @@ final class PlanCommand implements Callable<Integer> {
     public Integer call() {
         Instant when = at == null ? Instant.now() : parse(at);
         Config config = options.load(System.getenv()).withDryRun(true);
-        try (Prebreak prebreak = Prebreak.assemble(config, System.getenv(), Clock.systemUTC(), AuditLog.NONE)) {
+        try (Prebreak prebreak = Prebreak.assembleForPlanning(config, System.getenv(), Clock.systemUTC())) {
             TickReport report = prebreak.engine().plan(when);
             PrintWriter out = spec.commandLine().getOut();
             if (json) {

@@ -8,6 +8,7 @@ import dev.prebreak.core.config.ConfigProblem;
 import dev.prebreak.core.config.GenesysSettings;
 import dev.prebreak.core.config.InvalidConfigException;
 import dev.prebreak.core.config.SecretRef;
+import dev.prebreak.core.config.StateSettings;
 import dev.prebreak.core.state.FileStateStore;
 import dev.prebreak.core.state.InMemoryStateStore;
 import dev.prebreak.core.state.StateStore;
@@ -37,6 +38,17 @@ public final class Prebreak implements AutoCloseable {
         GenesysClient genesys = client(config.genesys(), new LocalSecrets(environment), clock);
         StateStore store = store(config, clock);
         return new Prebreak(genesys, store, new Engine(config, genesys, store, audit, clock));
+    }
+
+    /**
+     * The same, for planning: the state store is a snapshot that writes nowhere, so a plan beside a
+     * running daemon neither takes its lock nor touches its file.
+     */
+    public static Prebreak assembleForPlanning(Config config, Map<String, String> environment, Clock clock) {
+        GenesysClient genesys = client(config.genesys(), new LocalSecrets(environment), clock);
+        StateStore store = config.state().store() == StateSettings.Store.FILE
+                ? FileStateStore.snapshot(config.state().file()) : new InMemoryStateStore();
+        return new Prebreak(genesys, store, new Engine(config.withDryRun(true), genesys, store, AuditLog.NONE, clock));
     }
 
     /** An audit log appending JSON lines to {@code file}, or none. */
@@ -83,7 +95,11 @@ public final class Prebreak implements AutoCloseable {
     private static StateStore store(Config config, Clock clock) {
         switch (config.state().store()) {
             case FILE:
-                return new FileStateStore(config.state().file(), clock);
+                try {
+                    return new FileStateStore(config.state().file(), clock);
+                } catch (IllegalStateException | java.io.UncheckedIOException e) {
+                    throw new InvalidConfigException(List.of(new ConfigProblem("state.file", e.getMessage())));
+                }
             case MEMORY:
                 return new InMemoryStateStore();
             default:

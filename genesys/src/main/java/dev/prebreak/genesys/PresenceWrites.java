@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * Bulk presence writes in batches, with every user's outcome checked against the answer: the API
  * answers the presences it set, so a user missing from it, or shown in another presence, was not set.
- * A batch that fails after its retries fails its users only; the other batches still go.
+ * A batch that fails after its retries fails its users only (uncertain: it may have been applied);
+ * the other batches still go.
  */
 final class PresenceWrites {
     private static final System.Logger LOG = System.getLogger(PresenceWrites.class.getName());
@@ -46,7 +47,8 @@ final class PresenceWrites {
         } catch (GatewayException e) {
             LOG.log(System.Logger.Level.WARNING, () -> "a batch of " + batch.size() + " presence writes failed: "
                     + e.getMessage());
-            return batch.stream().map(c -> PresenceWriteOutcome.failed(c.userId(), e.getMessage())).toList();
+            // The batch may have reached Genesys before it failed: say so, so the caller checks before writing again.
+            return batch.stream().map(c -> PresenceWriteOutcome.uncertain(c.userId(), e.getMessage())).toList();
         }
         Map<String, UserPresenceAnswer> byUser = new HashMap<>();
         for (UserPresenceAnswer answer : answers) {

@@ -156,6 +156,24 @@ final class SimulatedOrg implements AutoCloseable {
         return reports;
     }
 
+    /**
+     * Ticks every minute from {@code from} to {@code to} as the daemon does: a tick that throws (the
+     * org-wide reads failed) is counted as failed and the next one runs anyway. Returns the failed ticks.
+     */
+    int tickEveryMinuteLikeTheDaemon(String from, String to) {
+        int failed = 0;
+        for (Instant t = at(from); !t.isAfter(at(to)); t = t.plus(Duration.ofMinutes(1))) {
+            try {
+                if (tickAt(t, config.tick()).failed()) {
+                    failed++;
+                }
+            } catch (RuntimeException e) {
+                failed++;
+            }
+        }
+        return failed;
+    }
+
     // --- the ground truth -----------------------------------------------------------------------
 
     /** Every presence write prebreak's client made, in order. */
@@ -209,6 +227,7 @@ final class SimulatedOrg implements AutoCloseable {
         private final List<String> settings = new ArrayList<>();
         private UnaryOperator<Simulator.Builder> simulator = b -> b;
         private String region;
+        private Duration shiftedBy = Duration.ZERO;
 
         /** An On Queue agent, idle (no interaction in progress). */
         Builder idleOnQueue(String id, Shift... shifts) {
@@ -248,9 +267,18 @@ final class SimulatedOrg implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Moves every shift, and the clock's start, by {@code offset}: for the command line, which runs on
+         * the real clock, so that "10:00" lands a known distance from now.
+         */
+        Builder shiftedBy(Duration offset) {
+            this.shiftedBy = offset;
+            return this;
+        }
+
         /** Starts the simulator with the virtual clock at {@code time} and assembles prebreak against it. */
         SimulatedOrg startAt(String time) {
-            Instant start = at(time);
+            Instant start = at(time).plus(shiftedBy);
             Simulator sim = simulator.apply(Simulator.builder()
                             .clock(SimClock.fixed(start))
                             .org(clock -> org(clock, start))
@@ -312,9 +340,16 @@ final class SimulatedOrg implements AutoCloseable {
             for (AgentSpec a : agents) {
                 org.agent(new NewAgent(a.id(), a.id(), BUSINESS_UNIT, MANAGEMENT_UNIT, a.presenceId(),
                         start.minus(Duration.ofHours(1)), null, seed++));
-                org.shifts(a.id(), a.shifts());
+                org.shifts(a.id(), a.shifts().stream().map(this::shifted).collect(Collectors.toList()));
             }
             return org.build(clock);
+        }
+
+        private Shift shifted(Shift s) {
+            List<Activity> activities = s.activities().stream()
+                    .map(a -> a.movedTo(a.startDate().plus(shiftedBy))).collect(Collectors.toList());
+            return new Shift(s.id(), s.startDate().plus(shiftedBy), s.lengthMinutes(), activities, s.manuallyEdited(),
+                    s.scheduleId(), s.weekDate());
         }
 
         private static ActivityCode code(String id, String name, boolean active, boolean defaultCode, ActivityCategory category) {

@@ -78,16 +78,30 @@ public final class Planner {
      */
     public Candidates candidates(String businessUnitId, Instant now, Collection<AgentSchedule> schedules,
                                  Collection<ActivityRecord> records) {
+        return candidates(businessUnitId, now, schedules, records, Set.of());
+    }
+
+    /**
+     * The same, with claims to settle at once whatever their age: claims the caller made itself in a
+     * tick that has finished, whose writes ended uncertain.
+     */
+    public Candidates candidates(String businessUnitId, Instant now, Collection<AgentSchedule> schedules,
+                                 Collection<ActivityRecord> records, Set<ActivityKey> settleNow) {
         Map<String, List<Activity>> activitiesByUser = new TreeMap<>();
         for (AgentSchedule schedule : schedules) {
             activitiesByUser.computeIfAbsent(schedule.userId(), u -> new ArrayList<>()).addAll(schedule.activities());
         }
         Map<ActivityKey, ActivityRecord> recordsByKey = new HashMap<>();
         Map<String, List<ActivityRecord>> openByUser = new TreeMap<>();
+        List<ActivityRecord> staleClaims = new ArrayList<>();
+        Instant claimsGoStale = now.minus(tick.multipliedBy(2)); // a tick gives up within one tick
         for (ActivityRecord record : records) {
             recordsByKey.put(record.key(), record);
             if (record.status().isOpen()) {
                 openByUser.computeIfAbsent(record.key().userId(), u -> new ArrayList<>()).add(record);
+            } else if (record.status() == RecordStatus.CLAIMED
+                    && (record.updatedAt().isBefore(claimsGoStale) || settleNow.contains(record.key()))) {
+                staleClaims.add(record);
             }
         }
         Set<String> users = new TreeSet<>(activitiesByUser.keySet());
@@ -105,7 +119,7 @@ public final class Planner {
                 intents.put(user, pass.intents);
             }
         }
-        return new Candidates(businessUnitId, now, intents, skips, changes, unknownCodes);
+        return new Candidates(businessUnitId, now, intents, skips, changes, unknownCodes, staleClaims);
     }
 
     /** One agent's share of {@link #candidates}. */
@@ -268,6 +282,20 @@ public final class Planner {
                 }
             }
         }
+        List<ActivityRecord> released = new ArrayList<>();
+        for (ActivityRecord claim : candidates.staleClaims()) {
+            AgentState state = states.get(claim.key().userId());
+            if (state == null || state.presenceId() == null) {
+                continue; // unknown: settle it on a later tick
+            }
+            if (state.presenceId().equals(claim.presenceId())) {
+                changes.add(RecordChange.replace(claim, claim.withStatus(RecordStatus.IN_PRE_BREAK, now))); // the write happened
+            } else if (now.isBefore(claim.key().activityStart())) {
+                released.add(claim); // it did not: the activity is due again
+            } else {
+                changes.add(RecordChange.replace(claim, claim.withStatus(RecordStatus.CLOSED, now)));
+            }
+        }
         chosen.sort(ACTION_ORDER);
         List<Action> actions = new ArrayList<>();
         for (Action action : chosen) {
@@ -277,7 +305,7 @@ public final class Planner {
                 skips.add(new Skip(SkipReason.OVER_CAP, action.kind(), action.key(), "cap of " + maxChanges + " changes per tick"));
             }
         }
-        return new Plan(candidates.businessUnitId(), now, actions, skips, changes, candidates.unknownActivityCodes());
+        return new Plan(candidates.businessUnitId(), now, actions, skips, changes, candidates.unknownActivityCodes(), released);
     }
 
     private Decision decideOne(Intent intent, AgentState state) {

@@ -70,7 +70,25 @@ public final class FileStateStore implements StateStore, AutoCloseable {
         }
     }
 
+    /**
+     * What the journal holds now, as a store of its own that writes nowhere: for planning beside a
+     * running daemon, without its lock and without touching its file.
+     */
+    public static InMemoryStateStore snapshot(Path file) {
+        InMemoryStateStore snapshot = new InMemoryStateStore();
+        try {
+            replay(file.toAbsolutePath(), snapshot);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read state file " + file + ": " + e.getMessage(), e);
+        }
+        return snapshot;
+    }
+
     private void load() throws IOException {
+        replay(file, records);
+    }
+
+    private static void replay(Path file, InMemoryStateStore records) throws IOException {
         if (!Files.exists(file)) {
             return;
         }
@@ -80,11 +98,11 @@ public final class FileStateStore implements StateStore, AutoCloseable {
             return; // nothing complete was written
         }
         for (String line : text.substring(0, end).split("\n")) {
-            applyLine(line);
+            applyLine(line, records);
         }
     }
 
-    private void applyLine(String line) {
+    private static void applyLine(String line, InMemoryStateStore records) {
         String[] f = line.split("\t", -1);
         try {
             if (f[0].equals(PUT) && f.length == 9) {

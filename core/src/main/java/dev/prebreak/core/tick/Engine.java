@@ -26,6 +26,7 @@ import dev.prebreak.core.rule.Rule;
 import dev.prebreak.core.schedule.Activity;
 import dev.prebreak.core.schedule.ActivityCodes;
 import dev.prebreak.core.schedule.AgentSchedule;
+import dev.prebreak.core.state.ActivityKey;
 import dev.prebreak.core.state.ActivityRecord;
 import dev.prebreak.core.state.RecordStatus;
 import dev.prebreak.core.state.StateStore;
@@ -37,6 +38,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -71,6 +73,8 @@ public final class Engine {
     private List<Unit> units = List.of();
     private final Map<String, UnitView> views = new LinkedHashMap<>();
     private volatile List<UpcomingAction> upcoming = List.of();
+    /** Claims this engine left after uncertain writes: its own tick is over, so the next one settles them. */
+    private final Set<ActivityKey> uncertainClaims = new HashSet<>();
 
     /** A business unit in scope: whole, or only some of its management units. */
     private record Unit(String businessUnitId, Optional<Set<String>> managementUnits) {
@@ -253,6 +257,12 @@ public final class Engine {
         for (int i = 0; i < reading; i += tuning.scheduleChunk()) {
             read(g, view, bu, stale.subList(i, Math.min(reading, i + tuning.scheduleChunk())), now, from, to);
         }
+        // An open record whose activity starts before the next tick is the last chance to revert: read
+        // that agent's schedule fresh, however recently the rolling refresh saw it.
+        List<String> lastChance = view.schedules.readBefore(stored.stream()
+                .filter(r -> r.status().isOpen() && r.key().activityStart().isBefore(now.plus(config.tick())))
+                .map(r -> r.key().userId()).distinct().collect(Collectors.toList()), now);
+        read(g, view, bu, lastChance, now, from, to);
         if (reading < stale.size()) {
             LOG.log(Level.WARNING, "business unit {0}: read {1} of {2} stale schedules this tick (cap {3}); the rest follow next tick",
                     bu, reading, stale.size(), tuning.schedulesPerTick());
@@ -263,7 +273,7 @@ public final class Engine {
 
         Planner planner = new Planner(rules, view.codes, presences.onQueue().orElseThrow(), config.tick());
         List<AgentSchedule> known = view.schedules.schedules(users);
-        Candidates candidates = planner.candidates(bu, now, known, records);
+        Candidates candidates = planner.candidates(bu, now, known, records, uncertainClaims);
         Map<String, AgentState> states = candidates.usersToRead().isEmpty() ? Map.of() : g.agentStates(candidates.usersToRead());
         Plan plan = planner.decide(candidates, states, Math.max(0, capLeft));
 
@@ -273,7 +283,7 @@ public final class Engine {
         if (!old.isEmpty()) {
             read(g, view, bu, old, now, from, to);
             known = view.schedules.schedules(users);
-            candidates = planner.candidates(bu, now, known, records);
+            candidates = planner.candidates(bu, now, known, records, uncertainClaims);
             plan = planner.decide(candidates, states, Math.max(0, capLeft));
         }
         upcomingOf(bu, now, view.codes, known, next);
@@ -281,6 +291,9 @@ public final class Engine {
         List<ActionResult> results = dryRun ? dryRun(plan) : apply(g, plan, states, now);
         if (!dryRun) {
             keepBooks(plan.recordChanges());
+            plan.releasedClaims().forEach(claim -> store.remove(claim.key(), RecordStatus.CLAIMED));
+            plan.releasedClaims().forEach(claim -> uncertainClaims.remove(claim.key()));
+            plan.recordChanges().forEach(change -> change.current().ifPresent(c -> uncertainClaims.remove(c.key())));
         }
         if (!plan.unknownActivityCodes().isEmpty()) {
             LOG.log(Level.WARNING, "business unit {0}: schedules use activity codes it does not list: {1}", bu, plan.unknownActivityCodes());
@@ -341,7 +354,8 @@ public final class Engine {
         try {
             outcomes = g.setPresences(claimed.stream().map(a -> new PresenceChange(a.userId(), a.target())).collect(Collectors.toList()));
         } catch (GatewayException e) {
-            claimed.forEach(a -> release(a, now));
+            // Whether the writes happened is unknown (an answer that could not be read, a deadline): the
+            // claims stay, and a later tick settles each from the agent's presence.
             throw e;
         }
         Map<String, PresenceWriteOutcome> byUser = new LinkedHashMap<>();
@@ -354,7 +368,11 @@ public final class Engine {
                 results.add(new ActionResult(action, Outcome.APPLIED, Optional.empty()));
                 audit(action, states.get(action.userId()), Outcome.APPLIED, "", now);
             } else {
-                release(action, now);
+                if (outcome.uncertain()) {
+                    uncertainClaims.add(action.key()); // the next tick reads the agent's presence and settles it
+                } else {
+                    release(action, now); // tried again next tick while still due
+                }
                 results.add(new ActionResult(action, Outcome.FAILED, outcome.error()));
                 audit(action, states.get(action.userId()), Outcome.FAILED, outcome.error().orElse(""), now);
             }

@@ -276,6 +276,24 @@ class PlannerTest {
         }
 
         @Test
+        void settlesAStaleClaimFromThePresence() {
+            ActivityRecord stale = new ActivityRecord(key("a", T), RecordStatus.CLAIMED, PRE_BREAK.id(), T.plus(Duration.ofMinutes(15)),
+                    T.minus(Duration.ofMinutes(10)));
+            Instant now = T.minus(Duration.ofMinutes(5));
+            List<AgentSchedule> s = List.of(schedule("a", activity(BREAK_CODE, T, 15)));
+            Candidates c = planner(BREAKS).candidates(BU, now, s, List.of(stale));
+            assertThat(c.usersToRead()).containsExactly("a");
+
+            Plan applied = planner(BREAKS).decide(c, Map.of("a", in("a", PRE_BREAK)), 10);
+            assertThat(applied.recordChanges()).extracting(x -> x.next().status()).containsExactly(RecordStatus.IN_PRE_BREAK);
+            assertThat(applied.releasedClaims()).isEmpty();
+
+            Plan notApplied = planner(BREAKS).decide(c, Map.of("a", idle("a")), 10);
+            assertThat(notApplied.releasedClaims()).containsExactly(stale);
+            assertThat(notApplied.actions()).as("acts again only once the claim is gone").isEmpty();
+        }
+
+        @Test
         void aClaimInFlightCountsAsHandled() {
             ActivityRecord claim = new ActivityRecord(key("a", T), RecordStatus.CLAIMED, PRE_BREAK.id(), T.plus(Duration.ofMinutes(15)), T);
             Plan plan = plan(T.minus(Duration.ofMinutes(5)), List.of(schedule("a", activity(BREAK_CODE, T, 15))), List.of(claim),

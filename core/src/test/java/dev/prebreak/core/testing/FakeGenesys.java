@@ -38,6 +38,9 @@ public final class FakeGenesys implements GenesysGateway {
     public final Map<String, Integer> calls = new TreeMap<>();
     public final List<PresenceChange> writes = new ArrayList<>();
     public final Set<String> failingWrites = new HashSet<>();
+    /** Writes that answer "uncertain"; {@code applyUncertain} says whether they really took effect. */
+    public final Set<String> uncertainWrites = new HashSet<>();
+    public boolean applyUncertain;
     public boolean schedulesFail;
     /** Runs after presence was read and before it is returned: a seam for races. */
     public Consumer<Collection<String>> onStateRead = users -> { };
@@ -128,6 +131,15 @@ public final class FakeGenesys implements GenesysGateway {
         for (PresenceChange change : changes) {
             if (failingWrites.contains(change.userId())) {
                 outcomes.add(PresenceWriteOutcome.failed(change.userId(), "400 bad request"));
+                continue;
+            }
+            if (uncertainWrites.contains(change.userId())) {
+                outcomes.add(PresenceWriteOutcome.uncertain(change.userId(), "503 after 6 attempts"));
+                if (!applyUncertain) {
+                    continue;
+                }
+                writes.add(change);
+                states.put(change.userId(), new AgentState(change.userId(), change.target().id(), change.target().systemPresence(), RoutingStatus.OFF_QUEUE));
                 continue;
             }
             writes.add(change);

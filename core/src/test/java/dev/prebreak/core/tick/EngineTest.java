@@ -106,6 +106,40 @@ class EngineTest {
     }
 
     @Test
+    void anUncertainWriteIsSettledFromThePresenceBeforeAnyWriteAgain() {
+        genesys.agent("a", idle("a"), activity(BREAK_CODE, T, 15));
+        genesys.agent("b", idle("b"), activity(BREAK_CODE, T, 15));
+        genesys.uncertainWrites.addAll(List.of("a", "b"));
+        Engine engine = engine();
+        engine.tick(DUE, DUE.plusSeconds(60));
+        assertThat(store.records(BU, DUE)).extracting(r -> r.status()).containsOnly(RecordStatus.CLAIMED);
+
+        // "a" went through after all; "b" did not. The next tick reads both and settles each claim.
+        genesys.states.put("a", in("a", PRE_BREAK));
+        genesys.uncertainWrites.clear();
+        engine.tick(DUE.plusSeconds(60), DUE.plusSeconds(120));
+        assertThat(genesys.writes).as("nothing is written while a claim is unsettled").isEmpty();
+        assertThat(store.records(BU, DUE)).extracting(r -> r.key().userId() + " " + r.status()).containsExactly("a IN_PRE_BREAK");
+
+        TickReport retry = engine.tick(DUE.plusSeconds(120), DUE.plusSeconds(180));
+        assertThat(retry.count(Outcome.APPLIED)).containsEntry(ActionKind.PRE_BREAK, 1);
+        assertThat(genesys.writes).extracting(w -> w.userId()).containsExactly("b");
+    }
+
+    @Test
+    void anotherProcesssStaleClaimIsSettledOnlyAfterTwoTicks() {
+        genesys.agent("a", idle("a"), activity(BREAK_CODE, T, 15));
+        store.insert(new dev.prebreak.core.state.ActivityRecord(new dev.prebreak.core.state.ActivityKey(BU, "a", T, "breaks"),
+                RecordStatus.CLAIMED, PRE_BREAK.id(), T.plus(Duration.ofMinutes(15)), DUE)); // a crashed process's claim
+        Engine engine = engine();
+        engine.tick(DUE.plusSeconds(60), DUE.plusSeconds(120));
+        assertThat(genesys.writes).as("young: it may be an overlapping tick's").isEmpty();
+        engine.tick(DUE.plusSeconds(180), DUE.plusSeconds(240));
+        engine.tick(DUE.plusSeconds(240), DUE.plusSeconds(300));
+        assertThat(genesys.writes).extracting(w -> w.userId()).containsExactly("a");
+    }
+
+    @Test
     void aUnitWhoseSchedulesCannotBeReadChangesNothing() {
         genesys.agent("a", idle("a"), activity(BREAK_CODE, T, 15));
         genesys.schedulesFail = true;
