@@ -5,18 +5,17 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import dev.prebreak.core.state.ActivityRecord;
 
 /**
  * What one tick should do: the presence changes in the order to apply them, every skip with its reason,
  * and bookkeeping for the state store.
  *
- * @param releasedClaims stale claims whose write never happened: remove them, so the activity is due again
+ * @param settledClaims claims of unfinished or uncertain writes, settled from the agents' presence
  */
 public record Plan(String businessUnitId, Instant now, List<Action> actions, List<Skip> skips,
-                   List<RecordChange> recordChanges, Set<String> unknownActivityCodes, List<ActivityRecord> releasedClaims) {
+                   List<RecordChange> recordChanges, Set<String> unknownActivityCodes, List<ClaimSettlement> settledClaims) {
     public Plan {
-        releasedClaims = List.copyOf(releasedClaims);
+        settledClaims = List.copyOf(settledClaims);
         actions = List.copyOf(actions);
         skips = List.copyOf(skips);
         recordChanges = List.copyOf(recordChanges);

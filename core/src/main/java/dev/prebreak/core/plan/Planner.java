@@ -99,7 +99,7 @@ public final class Planner {
             recordsByKey.put(record.key(), record);
             if (record.status().isOpen()) {
                 openByUser.computeIfAbsent(record.key().userId(), u -> new ArrayList<>()).add(record);
-            } else if (record.status() == RecordStatus.CLAIMED
+            } else if (record.status().isClaim()
                     && (record.updatedAt().isBefore(claimsGoStale) || settleNow.contains(record.key()))) {
                 staleClaims.add(record);
             }
@@ -282,19 +282,12 @@ public final class Planner {
                 }
             }
         }
-        List<ActivityRecord> released = new ArrayList<>();
+        List<ClaimSettlement> settled = new ArrayList<>();
         for (ActivityRecord claim : candidates.staleClaims()) {
             AgentState state = states.get(claim.key().userId());
-            if (state == null || state.presenceId() == null) {
-                continue; // unknown: settle it on a later tick
-            }
-            if (state.presenceId().equals(claim.presenceId())) {
-                changes.add(RecordChange.replace(claim, claim.withStatus(RecordStatus.IN_PRE_BREAK, now))); // the write happened
-            } else if (now.isBefore(claim.key().activityStart())) {
-                released.add(claim); // it did not: the activity is due again
-            } else {
-                changes.add(RecordChange.replace(claim, claim.withStatus(RecordStatus.CLOSED, now)));
-            }
+            if (state != null && state.presenceId() != null) {
+                settled.add(settle(claim, state, now));
+            } // else unknown: settle it on a later tick
         }
         chosen.sort(ACTION_ORDER);
         List<Action> actions = new ArrayList<>();
@@ -305,7 +298,44 @@ public final class Planner {
                 skips.add(new Skip(SkipReason.OVER_CAP, action.kind(), action.key(), "cap of " + maxChanges + " changes per tick"));
             }
         }
-        return new Plan(candidates.businessUnitId(), now, actions, skips, changes, candidates.unknownActivityCodes(), released);
+        return new Plan(candidates.businessUnitId(), now, actions, skips, changes, candidates.unknownActivityCodes(), settled);
+    }
+
+    /**
+     * Whether a claimed write landed, from where the agent is now. Still in the pre-break presence: a
+     * pre-break landed, an at-start or revert did not (both are owed again). In the claimed target: it
+     * landed. Anywhere else: the agent moved on, nothing is owed; a pre-break not yet started is due again.
+     */
+    private ClaimSettlement settle(ActivityRecord claim, AgentState state, Instant now) {
+        boolean inPreBreak = state.presenceId().equals(claim.presenceId());
+        Optional<Rule> rule = Optional.ofNullable(rulesByName.get(claim.key().ruleName()));
+        ActivityRecord owed = claim.withStatus(RecordStatus.IN_PRE_BREAK, now);
+        ActivityRecord closed = claim.withStatus(RecordStatus.CLOSED, now);
+        switch (claim.status()) {
+            case CLAIMED:
+                if (inPreBreak) {
+                    return new ClaimSettlement(claim, Optional.of(owed), Optional.of(ActionKind.PRE_BREAK), claim.presenceId());
+                }
+                return now.isBefore(claim.key().activityStart())
+                        ? new ClaimSettlement(claim, Optional.empty(), Optional.empty(), null)
+                        : new ClaimSettlement(claim, Optional.of(closed), Optional.empty(), null);
+            case CLAIMED_AT_START: {
+                Optional<String> target = rule.flatMap(Rule::atStartPresence).map(PresenceDefinition::id);
+                if (inPreBreak) {
+                    return new ClaimSettlement(claim, Optional.of(owed), Optional.empty(), null);
+                }
+                return target.filter(state.presenceId()::equals).isPresent()
+                        ? new ClaimSettlement(claim, Optional.of(claim.withStatus(RecordStatus.AT_START, now)), Optional.of(ActionKind.AT_START), target.get())
+                        : new ClaimSettlement(claim, Optional.of(closed), Optional.empty(), null);
+            }
+            default:
+                if (inPreBreak) {
+                    return new ClaimSettlement(claim, Optional.of(owed), Optional.empty(), null);
+                }
+                return state.presenceId().equals(onQueue.id())
+                        ? new ClaimSettlement(claim, Optional.of(claim.withStatus(RecordStatus.REVERTED, now)), Optional.of(ActionKind.REVERT), onQueue.id())
+                        : new ClaimSettlement(claim, Optional.of(closed), Optional.empty(), null);
+        }
     }
 
     private Decision decideOne(Intent intent, AgentState state) {

@@ -17,6 +17,7 @@ import dev.prebreak.core.gateway.PresenceWriteOutcome;
 import dev.prebreak.core.plan.Action;
 import dev.prebreak.core.plan.ActionKind;
 import dev.prebreak.core.plan.Candidates;
+import dev.prebreak.core.plan.ClaimSettlement;
 import dev.prebreak.core.plan.Plan;
 import dev.prebreak.core.plan.Planner;
 import dev.prebreak.core.plan.RecordChange;
@@ -291,9 +292,7 @@ public final class Engine {
         List<ActionResult> results = dryRun ? dryRun(plan) : apply(g, plan, states, now);
         if (!dryRun) {
             keepBooks(plan.recordChanges());
-            plan.releasedClaims().forEach(claim -> store.remove(claim.key(), RecordStatus.CLAIMED));
-            plan.releasedClaims().forEach(claim -> uncertainClaims.remove(claim.key()));
-            plan.recordChanges().forEach(change -> change.current().ifPresent(c -> uncertainClaims.remove(c.key())));
+            plan.settledClaims().forEach(s -> settle(s, now));
         }
         if (!plan.unknownActivityCodes().isEmpty()) {
             LOG.log(Level.WARNING, "business unit {0}: schedules use activity codes it does not list: {1}", bu, plan.unknownActivityCodes());
@@ -386,16 +385,24 @@ public final class Engine {
             Activity activity = action.activity().orElseThrow();
             return store.insert(new ActivityRecord(action.key(), RecordStatus.CLAIMED, action.target().id(), activity.end(), now));
         }
-        return store.replace(RecordStatus.IN_PRE_BREAK, action.record().orElseThrow().withStatus(RecordStatus.CLAIMED, now));
+        return store.replace(RecordStatus.IN_PRE_BREAK, action.record().orElseThrow().withStatus(claimStatus(action.kind()), now));
+    }
+
+    private static RecordStatus claimStatus(ActionKind kind) {
+        switch (kind) {
+            case PRE_BREAK: return RecordStatus.CLAIMED;
+            case AT_START: return RecordStatus.CLAIMED_AT_START;
+            default: return RecordStatus.CLAIMED_REVERT;
+        }
     }
 
     private void settle(Action action, Instant now) {
         ActivityRecord claimed = action.kind() == ActionKind.PRE_BREAK
                 ? new ActivityRecord(action.key(), RecordStatus.CLAIMED, action.target().id(), action.activity().orElseThrow().end(), now)
-                : action.record().orElseThrow().withStatus(RecordStatus.CLAIMED, now);
+                : action.record().orElseThrow().withStatus(claimStatus(action.kind()), now);
         RecordStatus done = action.kind() == ActionKind.PRE_BREAK ? RecordStatus.IN_PRE_BREAK
                 : action.kind() == ActionKind.AT_START ? RecordStatus.AT_START : RecordStatus.REVERTED;
-        store.replace(RecordStatus.CLAIMED, claimed.withStatus(done, now));
+        store.replace(claimStatus(action.kind()), claimed.withStatus(done, now));
     }
 
     /** Undoes a claim after a failed write, so the next tick tries again. */
@@ -403,7 +410,20 @@ public final class Engine {
         if (action.kind() == ActionKind.PRE_BREAK) {
             store.remove(action.key(), RecordStatus.CLAIMED);
         } else {
-            store.replace(RecordStatus.CLAIMED, action.record().orElseThrow().withStatus(RecordStatus.IN_PRE_BREAK, now));
+            store.replace(claimStatus(action.kind()), action.record().orElseThrow().withStatus(RecordStatus.IN_PRE_BREAK, now));
+        }
+    }
+
+    private void settle(ClaimSettlement settlement, Instant now) {
+        ActivityRecord claim = settlement.claim();
+        boolean done = settlement.next().isPresent()
+                ? store.replace(claim.status(), settlement.next().get())
+                : store.remove(claim.key(), claim.status());
+        uncertainClaims.remove(claim.key());
+        if (done && settlement.landed().isPresent()) {
+            writeAudit(new AuditRecord(now, claim.key().businessUnitId(), claim.key().userId(), settlement.landed().get(),
+                    claim.key().ruleName(), claim.key().activityStart(), null, settlement.landedPresenceId(), Outcome.APPLIED,
+                    "confirmed from the agent's presence after an uncertain write"));
         }
     }
 
@@ -419,12 +439,16 @@ public final class Engine {
     }
 
     private void audit(Action action, AgentState state, Outcome outcome, String detail, Instant at) {
+        writeAudit(new AuditRecord(at, action.key().businessUnitId(), action.userId(), action.kind(),
+                action.key().ruleName(), action.key().activityStart(), state == null ? null : state.presenceId(),
+                action.target().id(), outcome, detail));
+    }
+
+    private void writeAudit(AuditRecord record) {
         try {
-            audit.record(new AuditRecord(at, action.key().businessUnitId(), action.userId(), action.kind(),
-                    action.key().ruleName(), action.key().activityStart(), state == null ? null : state.presenceId(),
-                    action.target().id(), outcome, detail));
+            audit.record(record);
         } catch (RuntimeException e) {
-            LOG.log(Level.ERROR, "could not write an audit record for " + action.key(), e);
+            LOG.log(Level.ERROR, "could not write an audit record for " + record.userId() + " at " + record.activityStart(), e);
         }
     }
 

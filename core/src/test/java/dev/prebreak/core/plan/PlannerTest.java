@@ -285,12 +285,31 @@ class PlannerTest {
             assertThat(c.usersToRead()).containsExactly("a");
 
             Plan applied = planner(BREAKS).decide(c, Map.of("a", in("a", PRE_BREAK)), 10);
-            assertThat(applied.recordChanges()).extracting(x -> x.next().status()).containsExactly(RecordStatus.IN_PRE_BREAK);
-            assertThat(applied.releasedClaims()).isEmpty();
+            assertThat(applied.settledClaims()).singleElement().satisfies(x -> {
+                assertThat(x.next()).map(ActivityRecord::status).contains(RecordStatus.IN_PRE_BREAK);
+                assertThat(x.landed()).contains(ActionKind.PRE_BREAK);
+            });
 
             Plan notApplied = planner(BREAKS).decide(c, Map.of("a", idle("a")), 10);
-            assertThat(notApplied.releasedClaims()).containsExactly(stale);
+            assertThat(notApplied.settledClaims()).singleElement().satisfies(x -> {
+                assertThat(x.next()).as("released: due again").isEmpty();
+                assertThat(x.landed()).isEmpty();
+            });
             assertThat(notApplied.actions()).as("acts again only once the claim is gone").isEmpty();
+        }
+
+        @Test
+        void settlesAStaleRevertClaimFromThePresence() {
+            ActivityRecord claim = new ActivityRecord(key("a", T), RecordStatus.CLAIMED_REVERT, PRE_BREAK.id(), T.plus(Duration.ofMinutes(15)),
+                    T.minus(Duration.ofMinutes(10)));
+            Candidates c = planner(BREAKS).candidates(BU, T.minus(Duration.ofMinutes(5)), List.of(), List.of(claim));
+            assertThat(planner(BREAKS).decide(c, Map.of("a", idle("a")), 10).settledClaims()).singleElement()
+                    .satisfies(x -> assertThat(x.landed()).contains(ActionKind.REVERT));
+            assertThat(planner(BREAKS).decide(c, Map.of("a", in("a", PRE_BREAK)), 10).settledClaims()).singleElement()
+                    .satisfies(x -> {
+                        assertThat(x.landed()).isEmpty();
+                        assertThat(x.next()).map(ActivityRecord::status).as("the revert is owed again").contains(RecordStatus.IN_PRE_BREAK);
+                    });
         }
 
         @Test

@@ -121,6 +121,9 @@ class EngineTest {
         assertThat(genesys.writes).as("nothing is written while a claim is unsettled").isEmpty();
         assertThat(store.records(BU, DUE)).extracting(r -> r.key().userId() + " " + r.status()).containsExactly("a IN_PRE_BREAK");
 
+        assertThat(audit).as("the write that landed is audited once confirmed")
+                .filteredOn(r -> r.outcome() == Outcome.APPLIED).extracting(AuditRecord::userId).containsExactly("a");
+
         TickReport retry = engine.tick(DUE.plusSeconds(120), DUE.plusSeconds(180));
         assertThat(retry.count(Outcome.APPLIED)).containsEntry(ActionKind.PRE_BREAK, 1);
         assertThat(genesys.writes).extracting(w -> w.userId()).containsExactly("b");
