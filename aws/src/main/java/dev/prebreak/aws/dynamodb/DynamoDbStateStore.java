@@ -1,0 +1,118 @@
+package dev.prebreak.aws.dynamodb;
+
+import dev.prebreak.core.state.ActivityKey;
+import dev.prebreak.core.state.ActivityRecord;
+import dev.prebreak.core.state.RecordStatus;
+import dev.prebreak.core.state.StateStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+/**
+ * The state store of the Lambda: one DynamoDB table shared by every invocation, so that overlapping
+ * invocations (a slow tick and the next minute's, or a retry) see each other's claims.
+ *
+ * <p>Every write is conditional and the condition is checked by DynamoDB atomically: an insert only
+ * where no item exists, a replace or remove only while the item is in the expected status. Of two
+ * invocations racing for one activity exactly one write succeeds; the other gets {@code false}.
+ * Items carry a TTL ({@code expiresAt}), so the table stays the size of two days of breaks.
+ */
+public final class DynamoDbStateStore implements StateStore {
+    /**
+     * No WFM activity lasts longer than this (an activity sits inside a shift, and schedules are
+     * published a week at a time). It bounds the Query: records that start earlier have ended.
+     */
+    static final Duration LONGEST_ACTIVITY = Duration.ofDays(7);
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoDbStateStore(DynamoDbClient dynamo, String table) {
+        this.dynamo = Objects.requireNonNull(dynamo, "dynamo");
+        this.table = Objects.requireNonNull(table, "table");
+    }
+
+    @Override
+    public List<ActivityRecord> records(String businessUnitId, Instant endingAfter) {
+        QueryRequest.Builder query = QueryRequest.builder()
+                .tableName(table)
+                .keyConditionExpression("#pk = :bu AND #sk >= :from")
+                .filterExpression("#end >= :endingAfter")
+                .expressionAttributeNames(Map.of("#pk", StateItems.PK, "#sk", StateItems.SK, "#end", StateItems.END))
+                .expressionAttributeValues(Map.of(
+                        ":bu", StateItems.s(businessUnitId),
+                        ":from", StateItems.s(StateItems.sortable(endingAfter.minus(LONGEST_ACTIVITY))),
+                        ":endingAfter", StateItems.s(StateItems.sortable(endingAfter))))
+                // A claim written a moment ago by an overlapping invocation must be seen.
+                .consistentRead(true);
+        List<ActivityRecord> records = new ArrayList<>();
+        Map<String, AttributeValue> from = null;
+        do {
+            QueryResponse page = dynamo.query(query.exclusiveStartKey(from).build());
+            page.items().forEach(item -> records.add(StateItems.record(item)));
+            from = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (from != null);
+        return records;
+    }
+
+    @Override
+    public boolean insert(ActivityRecord record) {
+        return put(PutItemRequest.builder()
+                .tableName(table)
+                .item(StateItems.item(record))
+                .conditionExpression("attribute_not_exists(#sk)")
+                .expressionAttributeNames(Map.of("#sk", StateItems.SK))
+                .build());
+    }
+
+    @Override
+    public boolean replace(RecordStatus expected, ActivityRecord next) {
+        return put(PutItemRequest.builder()
+                .tableName(table)
+                .item(StateItems.item(next))
+                .conditionExpression("#status = :expected")
+                .expressionAttributeNames(Map.of("#status", StateItems.STATUS))
+                .expressionAttributeValues(Map.of(":expected", StateItems.s(expected.name())))
+                .build());
+    }
+
+    @Override
+    public boolean remove(ActivityKey key, RecordStatus expected) {
+        try {
+            dynamo.deleteItem(DeleteItemRequest.builder()
+                    .tableName(table)
+                    .key(StateItems.key(key))
+                    .conditionExpression("#status = :expected")
+                    .expressionAttributeNames(Map.of("#status", StateItems.STATUS))
+                    .expressionAttributeValues(Map.of(":expected", StateItems.s(expected.name())))
+                    .build());
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    private boolean put(PutItemRequest request) {
+        try {
+            dynamo.putItem(request);
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false; // another invocation wrote first: the caller leaves this activity alone
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "DynamoDbStateStore[" + table + "]";
+    }
+}

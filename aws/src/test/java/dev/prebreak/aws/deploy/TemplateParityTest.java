@@ -1,0 +1,212 @@
+package dev.prebreak.aws.deploy;
+
+import static dev.prebreak.aws.deploy.Templates.path;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.prebreak.aws.TickHandler;
+import dev.prebreak.aws.sdk.AwsClients;
+import dev.prebreak.aws.tick.LambdaWiring;
+import dev.prebreak.aws.tick.TickRequest;
+import dev.prebreak.core.config.Config;
+import dev.prebreak.core.config.StateSettings;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** The SAM template, the Terraform and the code must agree on what they share. */
+class TemplateParityTest {
+    private static final String SCHEDULE = "cron(* * * * ? *)";
+    private static final String LOG_ACTIONS = "logs:";
+
+    private final Map<String, Object> sam = Templates.sam();
+    private final Map<String, Object> tf = Templates.terraform();
+
+    private Object samFunction(String... keys) {
+        List<String> full = new ArrayList<>(List.of("Resources", "TickFunction", "Properties"));
+        full.addAll(List.of(keys));
+        return path(sam, full.toArray(String[]::new));
+    }
+
+    private Object tfLocal(String name) {
+        return path(tf, "locals", name);
+    }
+
+    private Object tfResource(String type, String name, String... keys) {
+        List<String> full = new ArrayList<>(List.of("resource", type, name));
+        full.addAll(List.of(keys));
+        return path(tf, full.toArray(String[]::new));
+    }
+
+    @Test
+    void the_handler_string_is_the_code_s() {
+        assertThat(samFunction("Handler")).isEqualTo(TickHandler.HANDLER);
+        assertThat(tfLocal("handler")).isEqualTo(TickHandler.HANDLER);
+        assertThat(tfResource("aws_lambda_function", "tick", "handler")).isEqualTo(TickHandler.HANDLER); // hcl4j resolves locals
+    }
+
+    @Test
+    void both_run_java21_on_arm64_with_snapstart_on_a_published_alias() {
+        assertThat(samFunction("Runtime")).isEqualTo("java21");
+        assertThat(tfLocal("runtime")).isEqualTo("java21");
+        assertThat(samFunction("Architectures")).isEqualTo(List.of("arm64"));
+        assertThat(tfResource("aws_lambda_function", "tick", "architectures")).isEqualTo(List.of("arm64"));
+        assertThat(samFunction("SnapStart", "ApplyOn")).isEqualTo("PublishedVersions");
+        assertThat(tfResource("aws_lambda_function", "tick", "snap_start", "apply_on")).isEqualTo("PublishedVersions");
+        assertThat(samFunction("AutoPublishAlias")).isEqualTo("live");
+        assertThat(tfResource("aws_lambda_alias", "live", "name")).isEqualTo("live");
+    }
+
+    @Test
+    void both_tick_at_the_start_of_every_minute_with_retries_and_a_dead_letter_queue() {
+        Map<?, ?> event = (Map<?, ?>) samFunction("Events", "EveryMinute");
+        assertThat(event.get("Type")).isEqualTo("ScheduleV2");
+        Map<?, ?> props = (Map<?, ?>) event.get("Properties");
+        assertThat(props.get("ScheduleExpression")).isEqualTo(SCHEDULE);
+        assertThat(props.get("RetryPolicy")).isNotNull();
+        assertThat(props.get("DeadLetterConfig")).isNotNull();
+
+        assertThat(tfLocal("schedule")).isEqualTo(SCHEDULE);
+        assertThat(tfResource("aws_scheduler_schedule", "tick", "schedule_expression")).isEqualTo(SCHEDULE);
+        assertThat(tfResource("aws_scheduler_schedule", "tick", "target", "retry_policy")).isNotNull();
+        assertThat(tfResource("aws_scheduler_schedule", "tick", "target", "dead_letter_config")).isNotNull();
+    }
+
+    @Test
+    void the_terraform_schedules_one_business_unit_each_with_the_input_the_handler_reads() throws Exception {
+        // hcl4j does not evaluate function calls (toset, jsonencode): check the source text instead.
+        String aws = java.nio.file.Files.readString(Templates.root().resolve("deploy/terraform/aws.tf"));
+        assertThat(aws).containsPattern("for_each\\s*=\\s*toset\\(var\\.business_unit_ids\\)");
+        assertThat(aws).containsPattern("input\\s*=\\s*jsonencode\\(\\{\\s*" + TickRequest.BUSINESS_UNIT_IDS + "\\s*=\\s*\\[each\\.value\\]\\s*\\}\\)");
+        assertThat(TickRequest.parse(("{\"" + TickRequest.BUSINESS_UNIT_IDS + "\":[\"bu-1\"]}").getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .businessUnitIds()).containsExactly("bu-1");
+    }
+
+    @Test
+    void both_set_the_same_prebreak_variables() {
+        assertThat(prebreakVariables(samVariables())).isEqualTo(prebreakVariables(tfVariables()));
+    }
+
+    @Test
+    void the_variables_the_templates_set_are_exactly_a_configuration_the_lambda_accepts() {
+        Map<String, String> environment = new LinkedHashMap<>();
+        samVariables().forEach((name, value) -> {
+            if (name.startsWith("PREBREAK_")) {
+                environment.put(name, sample(name, value));
+            }
+        });
+
+        Config config = LambdaWiring.lambdaConfig(environment); // throws on any unknown or invalid variable
+
+        assertThat(config.state().store()).isEqualTo(StateSettings.Store.DYNAMODB);
+        assertThat(config.rules()).hasSize(1);
+        assertThat(config.dryRun()).as("the templates start with a dry run").isTrue();
+    }
+
+    @Test
+    void the_roles_grant_exactly_the_actions_the_code_performs() {
+        Set<String> code = new TreeSet<>(AwsClients.IAM_ACTIONS);
+
+        Set<String> samActions = new TreeSet<>();
+        for (Object statement : (List<?>) path(sam, "Resources", "TickFunctionRole", "Properties", "Policies")) {
+            Map<?, ?> document = (Map<?, ?>) ((Map<?, ?>) statement).get("PolicyDocument");
+            for (Object s : (List<?>) document.get("Statement")) {
+                samActions.addAll(strings(((Map<?, ?>) s).get("Action")));
+            }
+        }
+        Set<String> tfActions = new TreeSet<>();
+        for (Object s : (List<?>) path(tf, "data", "aws_iam_policy_document", "tick", "statement")) {
+            tfActions.addAll(strings(((Map<?, ?>) s).get("actions")));
+        }
+
+        assertThat(withoutLogs(samActions)).isEqualTo(code);
+        assertThat(withoutLogs(tfActions)).isEqualTo(code);
+        assertThat(samActions).isEqualTo(tfActions);
+        assertThat(samActions).noneMatch(a -> a.contains("*"));
+    }
+
+    @Test
+    void the_table_has_the_keys_and_ttl_the_store_writes() {
+        Map<?, ?> table = (Map<?, ?>) path(sam, "Resources", "StateTable", "Properties");
+        assertThat(path(castMap(table), "TimeToLiveSpecification", "AttributeName")).isEqualTo("expiresAt");
+        assertThat(path(castMap(table), "PointInTimeRecoverySpecification", "PointInTimeRecoveryEnabled")).isEqualTo(true);
+        assertThat(table.get("BillingMode")).isEqualTo("PAY_PER_REQUEST");
+        assertThat(tfResource("aws_dynamodb_table", "state", "hash_key")).isEqualTo("pk");
+        assertThat(tfResource("aws_dynamodb_table", "state", "range_key")).isEqualTo("sk");
+        assertThat(tfResource("aws_dynamodb_table", "state", "ttl", "attribute_name")).isEqualTo("expiresAt");
+        assertThat(tfResource("aws_dynamodb_table", "state", "point_in_time_recovery", "enabled")).isEqualTo(true);
+    }
+
+    @Test
+    void the_genesys_role_has_exactly_the_permissions_prebreak_needs() {
+        List<?> policies = (List<?>) tfLocal("genesys_permissions");
+        Set<String> granted = new TreeSet<>();
+        for (Object p : policies) {
+            Map<?, ?> policy = (Map<?, ?>) p;
+            for (String action : strings(policy.get("action_set"))) {
+                granted.add(policy.get("domain") + ":" + policy.get("entity_name") + ":" + action);
+            }
+        }
+        assertThat(granted).containsExactlyInAnyOrder("wfm:publishedSchedule:view", "wfm:activityCode:view", "wfm:agent:view",
+                "presence:presenceDefinition:view", "presence:userPresence:edit", "directory:user:view");
+        assertThat(tfResource("genesyscloud_oauth_client", "prebreak", "authorized_grant_type")).isEqualTo("CLIENT-CREDENTIALS");
+        assertThat(tfResource("genesyscloud_organization_presence_definition", "pre_break", "system_presence")).isEqualTo("Break");
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> samVariables() {
+        return (Map<String, Object>) samFunction("Environment", "Variables");
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> tfVariables() {
+        return (Map<String, Object>) tfLocal("environment");
+    }
+
+    private static Set<String> prebreakVariables(Map<String, Object> variables) {
+        return variables.keySet().stream().filter(k -> k.startsWith("PREBREAK_")).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /**
+     * A value for a variable as CloudFormation would resolve it: a literal stays, a parameter takes its
+     * default (or a sample where it has none), a resource reference its kind of name.
+     */
+    private String sample(String variable, Object value) {
+        if (value instanceof String text) {
+            return text;
+        }
+        Map<?, ?> intrinsic = (Map<?, ?>) value;
+        if (intrinsic.containsKey("Fn::Sub")) {
+            return String.valueOf(intrinsic.get("Fn::Sub")).replace("${CredentialsSecret}",
+                    "arn:aws:secretsmanager:eu-west-1:123456789012:secret:prebreak-AbCdEf");
+        }
+        String ref = String.valueOf(intrinsic.get("Ref"));
+        Map<?, ?> parameter = (Map<?, ?>) ((Map<?, ?>) sam.get("Parameters")).get(ref);
+        if (parameter != null) {
+            Object fallback = parameter.get("Default");
+            return fallback == null ? "00000000-0000-0000-0000-000000000001" : String.valueOf(fallback);
+        }
+        assertThat(ref).as("%s refers to a resource", variable).isEqualTo("StateTable");
+        return "prebreak-StateTable-1ABCDEF";
+    }
+
+    private static Set<String> withoutLogs(Set<String> actions) {
+        return actions.stream().filter(a -> !a.startsWith(LOG_ACTIONS)).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static List<String> strings(Object value) {
+        if (value instanceof List<?> list) {
+            return list.stream().map(String::valueOf).toList();
+        }
+        return List.of(String.valueOf(value));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> castMap(Map<?, ?> map) {
+        return (Map<String, Object>) map;
+    }
+}

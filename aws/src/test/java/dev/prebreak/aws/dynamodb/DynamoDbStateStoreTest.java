@@ -1,0 +1,188 @@
+package dev.prebreak.aws.dynamodb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.prebreak.aws.testing.LocalDynamoDb;
+import dev.prebreak.core.audit.AuditRecord;
+import dev.prebreak.core.plan.ActionKind;
+import dev.prebreak.core.state.ActivityKey;
+import dev.prebreak.core.state.ActivityRecord;
+import dev.prebreak.core.state.RecordStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+class DynamoDbStateStoreTest {
+    private static final String BU = "bu-1";
+    private static final Instant START = Instant.parse("2026-11-24T10:15:00Z");
+
+    private final DynamoDbClient dynamo = LocalDynamoDb.shared().client();
+    private String table;
+    private DynamoDbStateStore store;
+    private ExecutorService threads;
+
+    @BeforeEach
+    void table() {
+        table = LocalDynamoDb.shared().newTable();
+        store = new DynamoDbStateStore(dynamo, table);
+    }
+
+    @AfterEach
+    void stopThreads() {
+        if (threads != null) {
+            threads.shutdownNow();
+        }
+    }
+
+    private static ActivityRecord record(String bu, String user, Instant start, String rule, RecordStatus status) {
+        return new ActivityRecord(new ActivityKey(bu, user, start, rule), status, "pre-break-id", start.plus(Duration.ofMinutes(15)),
+                start.minus(Duration.ofMinutes(15)));
+    }
+
+    @Test
+    void an_inserted_record_comes_back_whole_and_a_second_insert_loses() {
+        Instant oddStart = START.plusNanos(123_456_789); // sub-second starts survive the fixed-width format
+        ActivityRecord first = record(BU, "user-a", oddStart, "breaks", RecordStatus.CLAIMED);
+        ActivityRecord rival = record(BU, "user-a", oddStart, "breaks", RecordStatus.IN_PRE_BREAK);
+
+        assertThat(store.insert(first)).isTrue();
+        assertThat(store.insert(rival)).isFalse();
+
+        assertThat(store.records(BU, START)).containsExactly(first);
+    }
+
+    @Test
+    void a_record_without_presence_round_trips() {
+        ActivityRecord r = new ActivityRecord(new ActivityKey(BU, "user-a", START, "breaks"), RecordStatus.CLOSED, null,
+                START.plusSeconds(900), START);
+        store.insert(r);
+        assertThat(store.records(BU, START)).containsExactly(r);
+    }
+
+    @Test
+    void replace_and_remove_only_while_the_status_is_the_expected_one() {
+        ActivityRecord claimed = record(BU, "user-a", START, "breaks", RecordStatus.CLAIMED);
+        store.insert(claimed);
+        ActivityRecord done = claimed.withStatus(RecordStatus.IN_PRE_BREAK, START);
+
+        assertThat(store.replace(RecordStatus.IN_PRE_BREAK, claimed.withStatus(RecordStatus.REVERTED, START))).isFalse();
+        assertThat(store.replace(RecordStatus.CLAIMED, done)).isTrue();
+        assertThat(store.remove(claimed.key(), RecordStatus.CLAIMED)).isFalse();
+        assertThat(store.records(BU, START)).containsExactly(done);
+
+        assertThat(store.remove(done.key(), RecordStatus.IN_PRE_BREAK)).isTrue();
+        assertThat(store.records(BU, START)).isEmpty();
+    }
+
+    @Test
+    void replace_never_creates_a_record() {
+        ActivityRecord absent = record(BU, "user-a", START, "breaks", RecordStatus.IN_PRE_BREAK);
+        assertThat(store.replace(RecordStatus.CLAIMED, absent)).isFalse();
+        assertThat(store.remove(absent.key(), RecordStatus.IN_PRE_BREAK)).isFalse();
+        assertThat(store.records(BU, START.minus(Duration.ofDays(1)))).isEmpty();
+    }
+
+    @Test
+    void records_are_those_of_the_unit_ending_at_or_after_the_instant_in_start_order() {
+        ActivityRecord ended = record(BU, "user-a", START.minus(Duration.ofHours(2)), "breaks", RecordStatus.CLOSED);
+        ActivityRecord endsNow = record(BU, "user-b", START.minus(Duration.ofMinutes(15)), "breaks", RecordStatus.CLOSED);
+        ActivityRecord later = record(BU, "user-c", START.plus(Duration.ofHours(1)), "breaks", RecordStatus.IN_PRE_BREAK);
+        ActivityRecord soon = record(BU, "user-d", START, "meals", RecordStatus.IN_PRE_BREAK);
+        ActivityRecord otherUnit = record("bu-2", "user-e", START, "breaks", RecordStatus.IN_PRE_BREAK);
+        List.of(ended, endsNow, later, soon, otherUnit).forEach(store::insert);
+        // An audit item lives in its own partition and never shows up among the records.
+        DynamoDbAuditLog audit = new DynamoDbAuditLog(dynamo, table);
+        audit.record(new AuditRecord(START, BU, "user-d", ActionKind.PRE_BREAK, "meals", START, null, "p", AuditRecord.Outcome.APPLIED, ""));
+        audit.flush();
+
+        assertThat(store.records(BU, START)).containsExactly(endsNow, soon, later);
+    }
+
+    @Test
+    void a_long_activity_that_started_days_ago_is_still_found() {
+        ActivityRecord week = new ActivityRecord(new ActivityKey(BU, "user-a", START.minus(Duration.ofDays(6)), "training"),
+                RecordStatus.IN_PRE_BREAK, "p", START.plus(Duration.ofHours(1)), START);
+        store.insert(week);
+        assertThat(store.records(BU, START)).containsExactly(week);
+    }
+
+    @Test
+    void keys_with_separators_in_them_do_not_collide() {
+        ActivityRecord a = record(BU, "user#1", START, "x", RecordStatus.CLAIMED);
+        ActivityRecord b = record(BU, "user", START, "1#x", RecordStatus.CLAIMED);
+        assertThat(store.insert(a)).isTrue();
+        assertThat(store.insert(b)).isTrue();
+        assertThat(store.records(BU, START)).containsExactlyInAnyOrder(a, b);
+    }
+
+    @Test
+    void every_item_carries_a_ttl_two_days_after_the_activity_ends() {
+        ActivityRecord r = record(BU, "user-a", START, "breaks", RecordStatus.CLAIMED);
+        store.insert(r);
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(StateItems.key(r.key())).consistentRead(true)).item();
+
+        assertThat(item.get("expiresAt").n()).isEqualTo(Long.toString(r.activityEnd().plus(Duration.ofDays(2)).getEpochSecond()));
+        assertThat(dynamo.describeTimeToLive(b -> b.tableName(table)).timeToLiveDescription().attributeName()).isEqualTo("expiresAt");
+    }
+
+    @Test
+    void audit_items_are_written_in_batches_with_their_own_ttl() {
+        DynamoDbAuditLog audit = new DynamoDbAuditLog(dynamo, table);
+        for (int i = 0; i < 30; i++) {
+            audit.record(new AuditRecord(START, BU, "user-" + i, ActionKind.PRE_BREAK, "breaks", START.plusSeconds(900),
+                    "on-queue", "pre-break", AuditRecord.Outcome.APPLIED, ""));
+        }
+        assertThat(audit.flush()).isZero();
+
+        List<Map<String, AttributeValue>> items = dynamo.query(b -> b.tableName(table)
+                .keyConditionExpression("pk = :pk")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("audit#" + BU)))).items();
+        assertThat(items).hasSize(30);
+        assertThat(items).allSatisfy(item -> {
+            assertThat(item.get("outcome").s()).isEqualTo("APPLIED");
+            assertThat(item.get("expiresAt").n()).isEqualTo(Long.toString(START.plus(Duration.ofDays(90)).getEpochSecond()));
+        });
+        assertThat(audit.flush()).as("nothing left to write").isZero();
+    }
+
+    @Test
+    void of_two_racing_writers_exactly_one_wins_each_activity() throws Exception {
+        int activities = 60;
+        threads = Executors.newFixedThreadPool(2);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<List<Integer>>> writers = new ArrayList<>();
+        for (int w = 0; w < 2; w++) {
+            DynamoDbStateStore own = new DynamoDbStateStore(dynamo, table); // as two invocations would
+            Callable<List<Integer>> writer = () -> {
+                go.await();
+                List<Integer> won = new ArrayList<>();
+                for (int i = 0; i < activities; i++) {
+                    if (own.insert(record(BU, "user-" + i, START, "breaks", RecordStatus.CLAIMED))) {
+                        won.add(i);
+                    }
+                }
+                return won;
+            };
+            writers.add(threads.submit(writer));
+        }
+        go.countDown();
+        List<Integer> first = writers.get(0).get();
+        List<Integer> second = writers.get(1).get();
+
+        assertThat(first.size() + second.size()).isEqualTo(activities);
+        assertThat(first).doesNotContainAnyElementsOf(second);
+        assertThat(store.records(BU, START)).hasSize(activities);
+    }
+}
