@@ -57,8 +57,8 @@ public final class ApiServer implements HttpHandler {
             }
             if (route == null) {
                 Reply reply = error(ApiError.notFound("Resource not found: " + method + " " + rawPath), correlationId);
-                send(exchange, reply, correlationId);
                 stats.record(UNMATCHED, reply.status());
+                send(exchange, reply, correlationId);
                 return;
             }
             Request request = new Request(method, rawPath, params, query(exchange.getRequestURI().getRawQuery()),
@@ -88,11 +88,12 @@ public final class ApiServer implements HttpHandler {
             if (fault.action() == FaultKind.MALFORMED && reply.body().length > 1) {
                 reply = reply.withBody(Arrays.copyOf(reply.body(), reply.body().length / 2));
             }
-            send(exchange, reply, correlationId);
             if (route.access() != Access.CONTROL) {
                 // Only traffic a Genesys client would send is accounted; the control API is test plumbing.
+                // Counted before the answer goes out, so a client that has its answer sees it counted.
                 stats.record(route.endpoint(), reply.status());
             }
+            send(exchange, reply, correlationId);
         } catch (IOException e) {
             // The client went away mid-exchange; nothing to answer.
         } finally {
