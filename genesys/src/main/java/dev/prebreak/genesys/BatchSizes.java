@@ -5,7 +5,8 @@ package dev.prebreak.genesys;
  *
  * @param stateRead users per agent-state read (the users API takes up to 100 ids; 50 keeps URLs short)
  * @param presenceWrite users per bulk presence write (the maximum is undocumented; 50 is the safe choice)
- * @param scheduleUsers users per schedule search: small enough that Genesys usually answers inline
+ * @param scheduleUsers users per schedule search at most; a search that goes asynchronous makes the
+ *        following ones smaller, and inline answers grow them back
  * @param scheduleFloor the smallest batch a search that went asynchronous is split down to
  */
 public record BatchSizes(int stateRead, int presenceWrite, int scheduleUsers, int scheduleFloor) {
@@ -22,6 +23,6 @@ public record BatchSizes(int stateRead, int presenceWrite, int scheduleUsers, in
     }
 
     public static BatchSizes defaults() {
-        return new BatchSizes(50, 50, 100, 5);
+        return new BatchSizes(50, 50, 250, 5);
     }
 }

@@ -260,7 +260,7 @@ public final class GenesysClient implements GenesysGateway {
             return this;
         }
 
-        /** Default: 50 state reads, 50 writes, 100 users per schedule search, split down to 5. */
+        /** Default: 50 state reads, 50 writes, up to 250 users per schedule search (learned down when Genesys goes asynchronous), split down to 5. */
         public Builder batchSizes(BatchSizes sizes) {
             this.batchSizes = Objects.requireNonNull(sizes, "sizes");
             return this;

@@ -20,6 +20,12 @@ import java.util.Map;
  * inline; a {@code downloadUrl} to fetch it from; or {@code Processing}, whose result would only come
  * on a notification topic (there is no polling endpoint), so the batch is split in half and searched
  * again, down to a floor, below which the search is reported as impossible.
+ *
+ * <p>Genesys does not document when a search goes asynchronous, so the batch size is learned: a
+ * {@code Processing} answer halves the batches that follow and marks its size as too large; every
+ * {@value #GROW_AFTER} inline answers in a row at the learned size grow it by a quarter, staying under
+ * that mark, which is forgotten every {@value #FORGET_AFTER} inline answers in case Genesys was only
+ * busy. A tick then pays for a split once, not once per batch.
  */
 final class ScheduleSearch {
     private static final System.Logger LOG = System.getLogger(ScheduleSearch.class.getName());
@@ -27,11 +33,40 @@ final class ScheduleSearch {
     private final PlatformApi api;
     private final int batchSize;
     private final int floor;
+    private static final int GROW_AFTER = 10;
+    private static final int FORGET_AFTER = 50;
+    private int learned;
+    private int tooLarge = Integer.MAX_VALUE;
+    private int inlineAnswers;
+    private int inlineStreak;
 
     ScheduleSearch(PlatformApi api, int batchSize, int floor) {
         this.api = api;
         this.batchSize = batchSize;
         this.floor = floor;
+        this.learned = batchSize;
+    }
+
+    /** The batch size searches start with now. */
+    synchronized int batchSize() {
+        return learned;
+    }
+
+    private synchronized void answeredInline(int size) {
+        if (++inlineAnswers % FORGET_AFTER == 0) {
+            tooLarge = Integer.MAX_VALUE;
+        }
+        if (size >= learned && ++inlineStreak >= GROW_AFTER) {
+            learned = Math.max(floor, Math.min(Math.min(batchSize, tooLarge - 1), learned + Math.max(1, learned / 4)));
+            inlineStreak = 0;
+        }
+    }
+
+    private synchronized void wentAsynchronous(int size) {
+        tooLarge = Math.min(tooLarge, size);
+        learned = Math.max(floor, Math.min(learned, (size + 1) / 2));
+        inlineAnswers = 0;
+        inlineStreak = 0;
     }
 
     /** What one search answered, already mapped; {@code schedules} is null unless Complete inline. */
@@ -49,8 +84,10 @@ final class ScheduleSearch {
             throw new IllegalArgumentException("schedule window is empty: " + from + " .. " + to);
         }
         Map<String, List<Activity>> byUser = new LinkedHashMap<>();
-        for (List<String> batch : Batches.of(ids, batchSize)) {
+        for (int i = 0; i < ids.size(); ) {
+            List<String> batch = ids.subList(i, Math.min(ids.size(), i + batchSize()));
             searchBatch(businessUnitId, batch, from, to, deadline, byUser);
+            i += batch.size();
         }
         List<AgentSchedule> schedules = new ArrayList<>(byUser.size());
         byUser.forEach((user, activities) -> schedules.add(new AgentSchedule(user, activities)));
@@ -72,6 +109,7 @@ final class ScheduleSearch {
         String what = "schedule search of business unit " + businessUnitId;
         switch (outcome.status()) {
             case COMPLETE -> {
+                answeredInline(batch.size());
                 if (outcome.schedules() != null) {
                     merge(outcome.schedules(), byUser);
                 } else if (outcome.downloadUrl() != null && !outcome.downloadUrl().isBlank()) {
@@ -91,6 +129,7 @@ final class ScheduleSearch {
                 LOG.log(System.Logger.Level.DEBUG, () -> what + " went asynchronous for " + batch.size()
                         + " users; splitting the batch");
                 int half = (batch.size() + 1) / 2;
+                wentAsynchronous(batch.size());
                 searchBatch(businessUnitId, batch.subList(0, half), from, to, deadline, byUser);
                 searchBatch(businessUnitId, batch.subList(half, batch.size()), from, to, deadline, byUser);
             }

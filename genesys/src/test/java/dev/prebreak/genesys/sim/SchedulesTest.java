@@ -96,6 +96,21 @@ class SchedulesTest {
     }
 
     @Test
+    void learnsTheBatchSizeGenesysAnswersInlineSoLaterSearchesDoNotSplitAgain() {
+        try (SimHarness h = SimHarness.start(b -> b.asyncThresholdUsers(10))) {
+            GenesysClient client = h.client(new BatchSizes(50, 50, 40, 5));
+            List<String> users = h.sim.org().userIdsInBusinessUnit(h.businessUnitId()).subList(0, 40);
+            client.schedules(h.businessUnitId(), users, FROM, TO); // 40 and 2 x 20 go asynchronous: 7 calls
+            long first = h.calls(SEARCH);
+
+            List<AgentSchedule> again = client.schedules(h.businessUnitId(), users, FROM, TO);
+            assertThat(byUser(again)).isEqualTo(truth(h, users));
+            // Batches of 10 now, never above the 20 that went asynchronous: 4 calls, no split.
+            assertThat(h.calls(SEARCH) - first).isEqualTo(4);
+        }
+    }
+
+    @Test
     void reportsASearchThatStaysAsynchronousAtTheFloor() {
         try (SimHarness h = SimHarness.start(b -> b.asyncThresholdUsers(2))) {
             GenesysClient client = h.client(new BatchSizes(50, 50, 20, 5));
