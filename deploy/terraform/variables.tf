@@ -58,7 +58,7 @@ variable "dry_run" {
 variable "max_changes_per_tick" {
   description = "Safety cap on presence changes per tick (per schedule)."
   type        = number
-  default     = 1000
+  default     = 5000
 }
 
 variable "lambda_zip" {

@@ -16,7 +16,7 @@ public record Config(GenesysSettings genesys, Scope scope, List<RuleSettings> ru
                      int maxChangesPerTick, StateSettings state) {
 
     public static final Duration DEFAULT_TICK = Duration.ofSeconds(60);
-    public static final int DEFAULT_MAX_CHANGES_PER_TICK = 1000;
+    public static final int DEFAULT_MAX_CHANGES_PER_TICK = 5000;
 
     public Config {
         Objects.requireNonNull(genesys, "genesys");

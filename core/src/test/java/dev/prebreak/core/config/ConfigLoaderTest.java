@@ -51,7 +51,7 @@ class ConfigLoaderTest {
         assertThat(config.genesys().clientSecret()).contains(new SecretRef(SecretRef.Source.ENV, "GENESYS_CLIENT_SECRET"));
         assertThat(config.tick()).isEqualTo(Duration.ofSeconds(60));
         assertThat(config.dryRun()).isFalse();
-        assertThat(config.maxChangesPerTick()).isEqualTo(1000);
+        assertThat(config.maxChangesPerTick()).isEqualTo(5000);
         assertThat(config.state().store()).isEqualTo(StateSettings.Store.MEMORY);
         RuleSettings rule = config.rules().get(0);
         assertThat(rule.lead()).isEqualTo(Duration.ofMinutes(15));
