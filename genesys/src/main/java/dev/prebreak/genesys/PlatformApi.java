@@ -35,12 +35,21 @@ final class PlatformApi {
 
     /** GETs {@code pathAndQuery} and reads the body with {@code reader} (parse and map to core types). */
     <R> R get(String pathAndQuery, Instant deadline, Function<byte[], R> reader) {
-        return read("GET " + withoutQuery(pathAndQuery), call("GET", pathAndQuery, null, deadline), reader);
+        return read("GET " + withoutQuery(pathAndQuery), call("GET", pathAndQuery, null, true, deadline), reader);
     }
 
-    /** Sends {@code body} as JSON and reads the answer with {@code reader}. */
+    /** Sends {@code body} as JSON to a call that only reads (a search), and reads the answer with {@code reader}. */
     <R> R send(String method, String pathAndQuery, Object body, Instant deadline, Function<byte[], R> reader) {
-        return read(method + " " + withoutQuery(pathAndQuery), call(method, pathAndQuery, Wire.write(body), deadline),
+        return read(method + " " + withoutQuery(pathAndQuery), call(method, pathAndQuery, Wire.write(body), true, deadline),
+                reader);
+    }
+
+    /**
+     * Sends {@code body} as JSON to a call that changes state. It is not sent again after a failure that
+     * leaves open whether it took effect: the caller finds out from Genesys first.
+     */
+    <R> R change(String method, String pathAndQuery, Object body, Instant deadline, Function<byte[], R> reader) {
+        return read(method + " " + withoutQuery(pathAndQuery), call(method, pathAndQuery, Wire.write(body), false, deadline),
                 reader);
     }
 
@@ -61,26 +70,27 @@ final class PlatformApi {
         }
         // The query of a pre-signed URL is its signature: keep it out of messages.
         String call = "GET " + uri.getScheme() + "://" + uri.getRawAuthority() + uri.getRawPath() + " (" + what + " download)";
-        Answer answer = transport.exchange(new Outgoing(call, "GET", uri, null, null, null, false), deadline);
+        Answer answer = transport.exchange(new Outgoing(call, "GET", uri, null, null, null, false, true), deadline);
         if (!answer.ok()) {
             throw Failures.of(call, answer);
         }
         return read(call, answer, reader);
     }
 
-    private Answer call(String method, String pathAndQuery, byte[] body, Instant deadline) {
+    private Answer call(String method, String pathAndQuery, byte[] body, boolean replaySafe, Instant deadline) {
         String call = method + " " + withoutQuery(pathAndQuery);
         URI uri = URI.create(base + pathAndQuery);
         AccessToken token = tokens.current(deadline);
         Answer answer = transport.exchange(new Outgoing(call, method, uri, body, "application/json",
-                token.authorization(), true), deadline);
+                token.authorization(), true, replaySafe), deadline);
         if (answer.status() == 401) {
             LOG.log(System.Logger.Level.INFO, () -> call + " answered 401 (correlation id " + answer.correlationId()
                     + "): logging in again and retrying once");
             tokens.invalidate(token);
             AccessToken fresh = tokens.current(deadline);
+            // A 401 means the request was refused, not applied: sending it again is safe even for a write.
             Answer again = transport.exchange(new Outgoing(call, method, uri, body, "application/json",
-                    fresh.authorization(), true), deadline);
+                    fresh.authorization(), true, replaySafe), deadline);
             if (!again.ok()) {
                 throw Failures.of(call, again, again.status() == 401 ? " even with a fresh token" : "");
             }

@@ -1,6 +1,7 @@
 package dev.prebreak.genesys;
 
 import dev.prebreak.core.gateway.GatewayException;
+import dev.prebreak.genesys.http.ApiFailure;
 import dev.prebreak.core.gateway.PresenceChange;
 import dev.prebreak.core.gateway.PresenceWriteOutcome;
 import dev.prebreak.genesys.wire.PresenceWrite;
@@ -43,10 +44,13 @@ final class PresenceWrites {
                 .map(c -> PresenceWrite.purecloud(c.userId(), c.target().id())).toList();
         List<UserPresenceAnswer> answers;
         try {
-            answers = api.send("PUT", PATH, body, deadline, bytes -> Wire.readList(bytes, UserPresenceAnswer.class));
+            answers = api.change("PUT", PATH, body, deadline, bytes -> Wire.readList(bytes, UserPresenceAnswer.class));
         } catch (GatewayException e) {
             LOG.log(System.Logger.Level.WARNING, () -> "a batch of " + batch.size() + " presence writes failed: "
                     + e.getMessage());
+            if (e instanceof ApiFailure && ((ApiFailure) e).notApplied()) {
+                return batch.stream().map(c -> PresenceWriteOutcome.failed(c.userId(), e.getMessage())).toList();
+            }
             // The batch may have reached Genesys before it failed: say so, so the caller checks before writing again.
             return batch.stream().map(c -> PresenceWriteOutcome.uncertain(c.userId(), e.getMessage())).toList();
         }
@@ -61,7 +65,8 @@ final class PresenceWrites {
             UserPresenceAnswer answer = byUser.get(change.userId());
             String wanted = change.target().id();
             if (answer == null) {
-                outcomes.add(PresenceWriteOutcome.failed(change.userId(), "PUT " + PATH
+                // Genesys took the batch; whether it set this agent is not said, so it must be checked.
+                outcomes.add(PresenceWriteOutcome.uncertain(change.userId(), "PUT " + PATH
                         + " did not answer for this user, so the presence was not confirmed"));
             } else if (answer.presenceDefinition() == null || !wanted.equals(answer.presenceDefinition().id())) {
                 String got = answer.presenceDefinition() == null ? "no presence" : "presence " + answer.presenceDefinition().id();

@@ -87,24 +87,40 @@ class FaultsTest {
     }
 
     @Test
-    void aWriteThatFailsThroughEveryRetryIsCheckedThenRetried() {
+    void aWriteThatFailsThroughEveryRetryIsRetriedNextTick() {
         try (SimulatedOrg org = SimulatedOrg.builder()
                 .idleOnQueue("agent-ada", shift("08:00", 480, breakAt("10:00")))
                 .startAt("09:45")) {
+            // 503 every time: Genesys never took the write, so it is simply due again next tick.
             org.sim.faults().script(ScriptedFault.serverError("putUsersPresencesBulk", 6, 503));
 
             TickReport failing = org.tickAt("09:45");
             assertThat(failing.count(Outcome.FAILED)).containsEntry(ActionKind.PRE_BREAK, 1);
             assertThat(org.writes()).isEmpty();
 
-            // After 503s the write may or may not have landed: the next tick reads the agent first.
             org.tickAt("09:46");
-            assertThat(org.writes()).as("no second write before the first is known to have failed").isEmpty();
+
+            assertThat(org.writes()).extracting(PresenceChange::userId, PresenceChange::at)
+                    .containsExactly(tuple("agent-ada", at("09:46")));
+            assertThat(org.audit).extracting(AuditRecord::outcome).containsExactly(Outcome.FAILED, Outcome.APPLIED);
+        }
+    }
+
+    @Test
+    void aWriteWhoseOutcomeIsUnknownIsCheckedBeforeItIsSentAgain() {
+        try (SimulatedOrg org = SimulatedOrg.builder()
+                .idleOnQueue("agent-ada", shift("08:00", 480, breakAt("10:00")))
+                .startAt("09:45")) {
+            // A gateway timeout: the write may or may not have happened behind it (here it did not).
+            org.sim.faults().script(ScriptedFault.serverError("putUsersPresencesBulk", 1, 504));
+
+            org.tickAt("09:45");
+            org.tickAt("09:46");
+            assertThat(org.writes()).as("the next tick reads the agent first, and writes nothing").isEmpty();
 
             org.tickAt("09:47");
             assertThat(org.writes()).extracting(PresenceChange::userId, PresenceChange::at)
                     .containsExactly(tuple("agent-ada", at("09:47")));
-            assertThat(org.audit).extracting(AuditRecord::outcome).containsExactly(Outcome.FAILED, Outcome.APPLIED);
         }
     }
 

@@ -61,7 +61,7 @@ public final class TokenSource {
             throw new GatewayException(e.getMessage() + ": check the genesys client secret setting");
         }
         Outgoing out = new Outgoing(call, "POST", tokenUri, GRANT, "application/x-www-form-urlencoded", authorization,
-                false);
+                false, true);
         Answer answer = transport.exchange(out, deadline);
         int status = answer.status();
         if (status == 400 || status == 401 || status == 403) {

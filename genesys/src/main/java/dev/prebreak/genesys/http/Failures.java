@@ -10,11 +10,11 @@ public final class Failures {
     private Failures() {
     }
 
-    public static GatewayException of(String call, Answer answer) {
+    public static ApiFailure of(String call, Answer answer) {
         return of(call, answer, "");
     }
 
-    public static GatewayException of(String call, Answer answer, String note) {
+    public static ApiFailure of(String call, Answer answer, String note) {
         StringBuilder text = new StringBuilder(call).append(" failed: HTTP ").append(answer.status());
         ErrorBody error = errorBody(answer);
         if (error != null && error.code() != null) {
@@ -24,7 +24,7 @@ public final class Failures {
             text.append(": ").append(error.message());
         }
         text.append(note).append(" (correlation id ").append(answer.correlationId()).append(')');
-        return new GatewayException(text.toString());
+        return new ApiFailure(text.toString(), answer.status());
     }
 
     private static ErrorBody errorBody(Answer answer) {

@@ -68,6 +68,10 @@ public final class Transport {
             } catch (IOException e) {
                 String reason = "connection failed (" + e.getClass().getSimpleName()
                         + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")";
+                if (!out.replaySafe() && !neverSent(e)) {
+                    throw new GatewayException(out.call() + " failed: " + reason + " after the request may have been sent;"
+                            + " not sent again, since it may have taken effect", e);
+                }
                 if (attempt >= retry.maxAttempts()) {
                     throw new GatewayException(out.call() + " failed: " + reason + "; gave up after " + attempt
                             + " attempts", e);
@@ -85,7 +89,7 @@ public final class Transport {
             if (status == 429) {
                 usage.rateLimited();
             }
-            if (!retriable(status)) {
+            if (!retriable(status) || (!out.replaySafe() && !notProcessed(status))) {
                 return answer;
             }
             if (attempt >= retry.maxAttempts()) {
@@ -114,6 +118,16 @@ public final class Transport {
 
     private static boolean retriable(int status) {
         return status == 429 || status == 502 || status == 503 || status == 504;
+    }
+
+    /** Answers that say the request was not acted on, so even a write may be sent again. */
+    private static boolean notProcessed(int status) {
+        return status == 429 || status == 503;
+    }
+
+    /** Failures to connect at all: nothing reached the server. */
+    private static boolean neverSent(IOException e) {
+        return e instanceof java.net.ConnectException || e instanceof java.net.http.HttpConnectTimeoutException;
     }
 
     private void pause(Duration wait, Instant deadline, Outgoing out, String why) {

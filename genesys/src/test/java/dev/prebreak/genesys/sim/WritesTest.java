@@ -39,6 +39,7 @@ class WritesTest {
             assertThat(outcomes).filteredOn(o -> !o.applied()).singleElement().satisfies(o -> {
                 assertThat(o.userId()).isEqualTo(GHOST);
                 assertThat(o.error()).hasValueSatisfying(e -> assertThat(e).contains("did not answer for this user"));
+                assertThat(o.uncertain()).as("Genesys took the batch; whether it set this one is not said").isTrue();
             });
             // ground truth: every real user now sits in Pre-Break, set exactly once
             assertThat(h.sim.presenceLog().all()).hasSize(119)
@@ -59,9 +60,45 @@ class WritesTest {
             assertThat(outcomes.subList(0, 50)).allSatisfy(o -> {
                 assertThat(o.applied()).isFalse();
                 assertThat(o.error()).hasValueSatisfying(e -> assertThat(e).contains("HTTP 503").contains("gave up after 6"));
+                assertThat(o.uncertain()).as("503 every time: never applied").isFalse();
             });
             assertThat(outcomes.subList(50, 70)).allMatch(PresenceWriteOutcome::applied);
             assertThat(h.sim.presenceLog().all()).hasSize(20);
+        }
+    }
+
+    @Test
+    void aWriteThatMayHaveLandedIsNeverSentAgain() {
+        try (SimHarness h = SimHarness.start()) {
+            GenesysClient client = h.client();
+            PresenceDefinition target = preBreak(client);
+            List<PresenceChange> changes = h.sim.org().userIds().subList(0, 10).stream()
+                    .map(id -> new PresenceChange(id, target)).toList();
+            // A gateway timeout says nothing about whether the write happened behind it.
+            h.sim.faults().script(ScriptedFault.serverError(PUT, 1, 504));
+
+            List<PresenceWriteOutcome> outcomes = client.setPresences(changes);
+            assertThat(outcomes).allSatisfy(o -> {
+                assertThat(o.applied()).isFalse();
+                assertThat(o.uncertain()).isTrue();
+                assertThat(o.error()).hasValueSatisfying(e -> assertThat(e).contains("HTTP 504"));
+            });
+            assertThat(h.calls(PUT)).as("no replay: it could undo what an agent did meanwhile").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aWriteAnsweredNotProcessedIsSentAgain() {
+        try (SimHarness h = SimHarness.start()) {
+            GenesysClient client = h.client();
+            PresenceDefinition target = preBreak(client);
+            List<PresenceChange> changes = h.sim.org().userIds().subList(0, 10).stream()
+                    .map(id -> new PresenceChange(id, target)).toList();
+            h.sim.faults().script(ScriptedFault.serverError(PUT, 1, 503));
+
+            assertThat(client.setPresences(changes)).allMatch(PresenceWriteOutcome::applied);
+            assertThat(h.calls(PUT)).isEqualTo(2);
+            assertThat(h.sim.presenceLog().all()).hasSize(10);
         }
     }
 
@@ -74,6 +111,7 @@ class WritesTest {
             List<PresenceWriteOutcome> outcomes = client.setPresences(List.of(new PresenceChange(h.sim.org().userIds().get(0), bogus)));
             assertThat(outcomes).singleElement().satisfies(o -> {
                 assertThat(o.applied()).isFalse();
+                assertThat(o.uncertain()).as("a refusal is certain: nothing was set").isFalse();
                 assertThat(o.error()).hasValueSatisfying(e -> assertThat(e).contains("HTTP 400"));
             });
             assertThat(client.usage().retries()).isZero();
