@@ -115,6 +115,12 @@ data "aws_iam_policy_document" "tick" {
     actions   = ["dynamodb:Query", "dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem"]
     resources = [aws_dynamodb_table.state.arn]
   }
+
+  statement {
+    sid       = "FailedTicksToDeadLetterQueue"
+    actions   = ["sqs:SendMessage"]
+    resources = [aws_sqs_queue.dead_letters.arn]
+  }
 }
 
 resource "aws_iam_role_policy" "tick" {
@@ -152,6 +158,21 @@ resource "aws_lambda_function" "tick" {
   }
 
   depends_on = [aws_iam_role_policy.tick]
+}
+
+# Scheduler invokes asynchronously: its retry policy covers delivery only. A tick that throws is
+# retried once by Lambda while still about its minute, then recorded in the dead-letter queue.
+resource "aws_lambda_function_event_invoke_config" "tick" {
+  function_name                = aws_lambda_function.tick.function_name
+  qualifier                    = aws_lambda_alias.live.name
+  maximum_retry_attempts       = 1
+  maximum_event_age_in_seconds = 120
+
+  destination_config {
+    on_failure {
+      destination = aws_sqs_queue.dead_letters.arn
+    }
+  }
 }
 
 resource "aws_lambda_alias" "live" {

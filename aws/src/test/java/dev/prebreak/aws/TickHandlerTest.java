@@ -214,6 +214,19 @@ class TickHandlerTest {
     }
 
     @Test
+    void a_new_oauth_client_in_the_secret_replaces_the_old_one_whole() throws IOException {
+        org();
+        secrets.credentials(TestOrg.SECRET_NAME, "retired-client", "retired-secret")
+                .thenCredentials(TestOrg.SECRET_NAME, sim.clientId(), sim.clientSecret());
+        TickHandler handler = handler(TestOrg.environment(sim, table));
+
+        JsonNode summary = invoke(handler, "{}");
+
+        assertThat(summary.get("applied").asInt()).as("logged in with the new client id and its own secret").isEqualTo(2);
+        assertThat(secrets.reads()).isEqualTo(2);
+    }
+
+    @Test
     void with_no_time_left_the_tick_calls_nothing_and_fails() {
         org();
         secrets.credentials(TestOrg.SECRET_NAME, sim.clientId(), sim.clientSecret());

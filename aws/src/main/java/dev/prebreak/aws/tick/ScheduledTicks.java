@@ -52,6 +52,8 @@ public final class ScheduledTicks {
     private final AtomicBoolean loggedIn = new AtomicBoolean();
     private final Map<List<String>, Engine> engines = new HashMap<>();
     private GenesysGateway gateway;
+    /** The credentials the gateway logs in with: one client id and its secret, never mixed across a rotation. */
+    private GenesysCredentials connectedWith;
 
     /**
      * @param afterTick called after every tick, failed or not (writes the buffered audit records)
@@ -129,9 +131,13 @@ public final class ScheduledTicks {
         return engine(units).tick(clock.instant(), deadline);
     }
 
-    /** Whether this tick logged in and the secret now differs from the one it logged in with. */
+    /** Whether this tick logged in and Secrets Manager now holds other credentials than the ones it used. */
     private boolean rotatedAfterLogin() {
-        if (!loggedIn.get() || !secret.reread()) {
+        if (!loggedIn.get()) {
+            return false;
+        }
+        secret.reread();
+        if (secret.current().equals(connectedWith)) {
             return false;
         }
         gateway = null; // a new client id needs a new client; a new secret alone would not, but rotation is rare
@@ -142,9 +148,10 @@ public final class ScheduledTicks {
     private Engine engine(List<String> units) {
         if (gateway == null) {
             GenesysCredentials credentials = secret.current();
+            connectedWith = credentials;
             gateway = gateways.connect(config.genesys().region(), credentials.clientId(), () -> {
                 loggedIn.set(true);
-                return secret.current().clientSecret().toCharArray();
+                return credentials.clientSecret().toCharArray();
             });
         }
         return engines.computeIfAbsent(units, u -> new Engine(scoped(u), gateway, store, audit, clock));

@@ -54,6 +54,13 @@ public final class FakeSecretsManager implements AutoCloseable {
         return this;
     }
 
+    /** Appends another value under {@code name}, as a rotation to another OAuth client would. */
+    public FakeSecretsManager thenCredentials(String name, String clientId, String clientSecret) {
+        ObjectNode value = JSON.createObjectNode().put("clientId", clientId).put("clientSecret", clientSecret);
+        secrets.computeIfAbsent(name, n -> new ArrayDeque<>()).add(value.toString());
+        return this;
+    }
+
     public URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
