@@ -214,8 +214,10 @@ public final class Planner {
                     continue;
                 }
                 Optional<Intent> moved = unhandled.stream()
-                        .filter(i -> i.key().ruleName().equals(record.key().ruleName()))
-                        .min(INTENT_ORDER);
+                        .filter(i -> takesOver(i, record))
+                        .min(Comparator.comparing((Intent i) -> !i.key().ruleName().equals(record.key().ruleName()))
+                                .thenComparing(i -> i.kind() != ActionKind.PRE_BREAK)
+                                .thenComparing(i -> i.key().activityStart()));
                 boolean coveredByAnother = open.stream().anyMatch(o -> o != record
                         && scheduledKeys.contains(o.key()) && Objects.equals(o.presenceId(), record.presenceId()));
                 Optional<Rule> rule = Optional.ofNullable(rulesByName.get(record.key().ruleName()));
@@ -241,6 +243,20 @@ public final class Planner {
                 }
             }
         }
+    }
+
+    /**
+     * Whether an activity without a record may take over the record of one that vanished, so the agent
+     * stays in Pre-Break instead of going On Queue for a minute and back: one of the same rule (the
+     * activity moved), or one not yet started of another rule that sets the same presence (a break
+     * turned into a meal). Same rule first, then not yet started, then the earliest.
+     */
+    private static boolean takesOver(Intent intent, ActivityRecord record) {
+        if (intent.key().ruleName().equals(record.key().ruleName())) {
+            return true;
+        }
+        return intent.kind() == ActionKind.PRE_BREAK
+                && intent.rule().map(r -> r.presence().id().equals(record.presenceId())).orElse(false);
     }
 
     /**

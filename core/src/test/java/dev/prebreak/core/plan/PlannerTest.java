@@ -356,6 +356,17 @@ class PlannerTest {
         }
 
         @Test
+        void keepsTheAgentInPreBreakWhenTheBreakBecomesAMealOfAnotherRuleWithTheSamePresence() {
+            Rule meals = rule("meals", Set.of(ActivityCategory.MEAL), Set.of(), Duration.ofMinutes(10));
+            Rule breaksOnly = rule("breaks", Set.of(ActivityCategory.BREAK), Set.of(), Duration.ofMinutes(15));
+            AgentSchedule swapped = schedule("a", activity(MEAL_CODE, T, 30));
+            Candidates c = planner(breaksOnly, meals).candidates(BU, now, List.of(swapped), List.of(record));
+            assertThat(c.usersToRead()).as("no revert to read for").isEmpty();
+            assertThat(c.recordChanges()).extracting(x -> x.next().key().ruleName() + " " + x.next().status())
+                    .containsExactly("breaks CLOSED", "meals IN_PRE_BREAK");
+        }
+
+        @Test
         void doesNotRevertAnAgentWhoAlreadyLeftPreBreak() {
             Plan plan = plan(now, List.of(), List.of(record), Map.of("a", idle("a")));
             assertThat(plan.actions()).isEmpty();
