@@ -63,8 +63,14 @@ public final class FileStateStore implements StateStore, AutoCloseable {
                 lockChannel.close();
                 throw new IllegalStateException("state file " + this.file + " is in use by another prebreak process (lock " + lockFile + ")");
             }
-            load();
-            compact();
+            try {
+                load();
+                compact();
+            } catch (IOException | RuntimeException e) {
+                lock.release(); // a later attempt in this process must not find the file locked by a failure
+                lockChannel.close();
+                throw e;
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open state file " + this.file + ": " + e.getMessage(), e);
         }
@@ -97,25 +103,34 @@ public final class FileStateStore implements StateStore, AutoCloseable {
         if (end < 0) {
             return; // nothing complete was written
         }
-        for (String line : text.substring(0, end).split("\n")) {
-            applyLine(line, records);
+        String[] lines = text.substring(0, end).split("\n");
+        for (int i = 0; i < lines.length; i++) {
+            if (!applyLine(lines[i], records)) {
+                // Only the last line can be cut short by a crash, and it has no newline yet: a damaged
+                // whole line is corruption, and skipping it could mean acting twice on an activity.
+                throw new IllegalStateException("state file " + file + " is damaged at line " + (i + 1)
+                        + "; restore it from a backup or move it aside (prebreak then starts with no memory of past actions)");
+            }
         }
     }
 
-    private static void applyLine(String line, InMemoryStateStore records) {
+    /** Applies one journal line; false when it cannot be read. */
+    private static boolean applyLine(String line, InMemoryStateStore records) {
         String[] f = line.split("\t", -1);
         try {
             if (f[0].equals(PUT) && f.length == 9) {
-                ActivityRecord r = new ActivityRecord(new ActivityKey(dec(f[1]), dec(f[2]), Instant.parse(f[3]), dec(f[4])),
-                        RecordStatus.valueOf(f[5]), f[6].isEmpty() ? null : dec(f[6]), Instant.parse(f[7]), Instant.parse(f[8]));
-                records.put(r);
-            } else if (f[0].equals(DELETE) && f.length == 5) {
-                ActivityKey key = new ActivityKey(dec(f[1]), dec(f[2]), Instant.parse(f[3]), dec(f[4]));
-                records.delete(key);
+                records.put(new ActivityRecord(new ActivityKey(dec(f[1]), dec(f[2]), Instant.parse(f[3]), dec(f[4])),
+                        RecordStatus.valueOf(f[5]), f[6].isEmpty() ? null : dec(f[6]), Instant.parse(f[7]), Instant.parse(f[8])));
+                return true;
+            }
+            if (f[0].equals(DELETE) && f.length == 5) {
+                records.delete(new ActivityKey(dec(f[1]), dec(f[2]), Instant.parse(f[3]), dec(f[4])));
+                return true;
             }
         } catch (RuntimeException e) {
-            // A damaged line (a crash mid-write can only damage the last one) carries nothing acknowledged.
+            return false;
         }
+        return false;
     }
 
     @Override
@@ -123,43 +138,69 @@ public final class FileStateStore implements StateStore, AutoCloseable {
         return records.records(businessUnitId, endingAfter);
     }
 
+    // Each write checks its condition, makes it durable in the journal, and only then changes memory,
+    // so that memory never holds what the file would not bring back after a crash.
+
     @Override
     public synchronized boolean insert(ActivityRecord record) {
-        if (!records.insert(record)) {
+        if (records.find(record.key()).isPresent()) {
             return false;
         }
         append(put(record));
+        records.put(record);
+        compactIfLarge();
         return true;
     }
 
     @Override
     public synchronized boolean replace(RecordStatus expected, ActivityRecord next) {
-        if (!records.replace(expected, next)) {
+        if (!records.find(next.key()).map(r -> r.status() == expected).orElse(false)) {
             return false;
         }
         append(put(next));
+        records.put(next);
+        compactIfLarge();
         return true;
     }
 
     @Override
     public synchronized boolean remove(ActivityKey key, RecordStatus expected) {
-        if (!records.remove(key, expected)) {
+        if (!records.find(key).map(r -> r.status() == expected).orElse(false)) {
             return false;
         }
         append(String.join("\t", DELETE, enc(key.businessUnitId()), enc(key.userId()), key.activityStart().toString(), enc(key.ruleName())));
+        records.delete(key);
+        compactIfLarge();
         return true;
     }
 
     private void append(String line) {
+        long size = -1;
         try {
+            size = journal.size();
             journal.write(ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8)));
             journal.force(false);
             journalLines++;
-            if (journalLines > 1000 && journalLines > 4 * records.size()) {
-                compact();
-            }
         } catch (IOException e) {
+            try {
+                if (size >= 0) {
+                    journal.truncate(size); // no torn fragment may join the next line
+                }
+            } catch (IOException ignored) {
+                // The write failed already; that is what the caller hears about.
+            }
             throw new UncheckedIOException("cannot write state file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Compacts once the journal has grown to several times the live records; called after memory is updated. */
+    private void compactIfLarge() {
+        if (journalLines > 1000 && journalLines > 4 * records.size()) {
+            try {
+                compact();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot compact state file " + file + ": " + e.getMessage(), e);
+            }
         }
     }
 

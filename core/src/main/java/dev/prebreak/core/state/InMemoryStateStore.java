@@ -60,6 +60,11 @@ public final class InMemoryStateStore implements StateStore {
         return size - records.size();
     }
 
+    /** The record for {@code key}, if any. */
+    public java.util.Optional<ActivityRecord> find(ActivityKey key) {
+        return java.util.Optional.ofNullable(records.get(key));
+    }
+
     /** Writes a record whatever is there: for replaying a journal, not for ticks. */
     void put(ActivityRecord record) {
         records.put(record.key(), record);

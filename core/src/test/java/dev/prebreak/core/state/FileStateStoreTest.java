@@ -10,6 +10,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,6 +64,25 @@ class FileStateStoreTest {
         }
         try (FileStateStore store = new FileStateStore(file, CLOCK)) {
             assertThat(store.records("bu 1", NOW)).extracting(r -> r.key().userId()).containsExactly("a", "d");
+        }
+    }
+
+    @Test
+    void refusesAJournalDamagedBeforeItsLastLine() throws Exception {
+        Path file = dir.resolve("state.journal");
+        try (FileStateStore store = new FileStateStore(file, CLOCK)) {
+            store.insert(record("a", RecordStatus.IN_PRE_BREAK));
+            store.insert(record("b", RecordStatus.IN_PRE_BREAK));
+        }
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(file));
+        lines.set(0, "put\tgarbage");
+        Files.write(file, lines);
+        assertThatThrownBy(() -> new FileStateStore(file, CLOCK))
+                .hasMessageContaining("is damaged at line 1");
+        // The failed open released its lock: a repaired file opens in the same process.
+        Files.write(file, lines.subList(1, lines.size()));
+        try (FileStateStore store = new FileStateStore(file, CLOCK)) {
+            assertThat(store.records("bu 1", NOW)).extracting(r -> r.key().userId()).containsExactly("b");
         }
     }
 
