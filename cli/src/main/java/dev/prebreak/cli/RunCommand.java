@@ -4,6 +4,7 @@ import dev.prebreak.cli.report.ReportJson;
 import dev.prebreak.cli.report.ReportText;
 import dev.prebreak.core.audit.AuditLog;
 import dev.prebreak.core.config.Config;
+import dev.prebreak.core.config.StateSettings;
 import dev.prebreak.core.tick.TickReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -39,6 +40,10 @@ final class RunCommand implements Callable<Integer> {
         Config config = options.load(System.getenv());
         if (dryRun) {
             config = config.withDryRun(true);
+        }
+        if (config.state().store() == StateSettings.Store.MEMORY && !config.dryRun()) {
+            spec.commandLine().getErr().println("warning: state.store is memory, so this run forgets what it did: a later"
+                    + " run may act again on the same activities and cannot revert; use state.store: file");
         }
         AuditLog auditLog = Prebreak.auditFile(audit);
         try (Prebreak prebreak = Prebreak.assemble(config, System.getenv(), Clock.systemUTC(), auditLog)) {

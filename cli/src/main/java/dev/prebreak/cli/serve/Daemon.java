@@ -68,6 +68,11 @@ public final class Daemon {
             }
             Instant now = clock.instant();
             Instant deadline = boundaryAtOrAfter(now.plusMillis(1), tick);
+            if (Duration.between(now, deadline).compareTo(tick.dividedBy(2)) < 0) {
+                // The first tick (or one after a pause) may start just before a boundary: give it the next
+                // period too rather than a few milliseconds, and let it stand for that boundary's tick.
+                deadline = deadline.plus(tick);
+            }
             try {
                 listener.ticked(engine.tick(now, deadline));
             } catch (InvalidConfigException e) {
@@ -78,6 +83,9 @@ public final class Daemon {
             }
             Instant after = clock.instant();
             next = boundaryAtOrAfter(after.plusMillis(1), tick);
+            if (next.isBefore(deadline)) {
+                next = deadline; // the tick stood for every boundary up to its deadline
+            }
             if (after.isAfter(deadline)) {
                 LOG.log(Level.WARNING, "tick at {0} ran past its period; next tick at {1}", now, next);
             }

@@ -10,6 +10,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.List;
+import dev.prebreak.core.audit.AuditRecord.Outcome;
+import dev.prebreak.core.config.ConfigProblem;
+import dev.prebreak.core.config.InvalidConfigException;
+import dev.prebreak.core.config.StateSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -41,8 +46,25 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Config config = options.load(System.getenv());
+        if (config.state().store() == StateSettings.Store.MEMORY && !config.dryRun()) {
+            throw new InvalidConfigException(List.of(new ConfigProblem("state.store",
+                    "memory forgets what was done at every restart, so the daemon would act twice on activities and"
+                            + " owe reverts it no longer knows; use state.store: file (or dryRun: true)")));
+        }
         Clock clock = Clock.systemUTC();
         PrintWriter out = spec.commandLine().getOut();
+        CountDownLatch finished = new CountDownLatch(1);
+        try {
+            serve(config, clock, out, finished);
+        } finally {
+            out.println("prebreak stopped");
+            out.flush();
+            finished.countDown(); // only now may a SIGTERM let the JVM halt: the state store is closed
+        }
+        return 0;
+    }
+
+    private void serve(Config config, Clock clock, PrintWriter out, CountDownLatch finished) throws Exception {
         try (Prebreak prebreak = Prebreak.assemble(config, System.getenv(), clock, Prebreak.auditFile(audit));
              StatusServer status = new StatusServer(statusBind, statusPort, prebreak.engine(), clock, config.tick())) {
             out.printf("prebreak serving: tick every %s%s, status on http://%s:%d/status, audit to %s%n", config.tick(),
@@ -53,9 +75,8 @@ public final class ServeCommand implements Callable<Integer> {
                 public void ticked(TickReport report) {
                     status.ticked(report);
                     out.printf("%s tick: %d changed, %d failed, %d skipped, %d API calls%s%n", report.at(),
-                            report.count(dev.prebreak.core.audit.AuditRecord.Outcome.APPLIED).values().stream().mapToInt(i -> i).sum(),
-                            report.count(dev.prebreak.core.audit.AuditRecord.Outcome.FAILED).values().stream().mapToInt(i -> i).sum(),
-                            report.skipCounts().values().stream().mapToInt(i -> i).sum(), report.api().calls(),
+                            total(report.count(Outcome.APPLIED)), total(report.count(Outcome.FAILED)),
+                            total(report.skipCounts()), report.api().calls(),
                             report.failed() ? "  FAILED: " + String.join("; ", report.failures()) : "");
                     out.flush();
                 }
@@ -67,24 +88,19 @@ public final class ServeCommand implements Callable<Integer> {
                     out.flush();
                 }
             });
-            CountDownLatch finished = new CountDownLatch(1);
-            Thread hook = new Thread(() -> {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 daemon.stop();
                 try {
                     finished.await();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-            }, "prebreak-shutdown");
-            Runtime.getRuntime().addShutdownHook(hook);
-            try {
-                daemon.run(null);
-            } finally {
-                out.println("prebreak stopped");
-                out.flush();
-                finished.countDown();
-            }
-            return 0;
+            }, "prebreak-shutdown"));
+            daemon.run(null);
         }
+    }
+
+    private static int total(java.util.Map<?, Integer> counts) {
+        return counts.values().stream().mapToInt(Integer::intValue).sum();
     }
 }

@@ -21,6 +21,8 @@ import dev.prebreak.core.plan.ClaimSettlement;
 import dev.prebreak.core.plan.Plan;
 import dev.prebreak.core.plan.Planner;
 import dev.prebreak.core.plan.RecordChange;
+import dev.prebreak.core.plan.Skip;
+import dev.prebreak.core.plan.SkipReason;
 import dev.prebreak.core.presence.AgentState;
 import dev.prebreak.core.presence.PresenceCatalog;
 import dev.prebreak.core.rule.Rule;
@@ -125,7 +127,7 @@ public final class Engine {
         return run(at, clock.instant().plus(config.tick()), true);
     }
 
-    /** Pre-breaks expected within {@code horizon} of the last tick, from the cached schedules. */
+    /** Pre-breaks expected within 30 minutes of the last tick, from the cached schedules (for /status). */
     public List<UpcomingAction> upcoming() {
         return upcoming;
     }
@@ -200,7 +202,7 @@ public final class Engine {
             view.codes = ActivityCodes.of(g.activityCodes(unit.businessUnitId()));
             view.codesReadAt = now;
         }
-        if (view.membersReadAt == null || isDue(view.membersReadAt, tuning.membershipRefresh(), now)) {
+        if (isDue(view.membersReadAt, tuning.membershipRefresh(), now)) {
             Set<String> members = new LinkedHashSet<>();
             Collection<String> mus = unit.managementUnits().isPresent() ? unit.managementUnits().get()
                     : g.managementUnits(unit.businessUnitId()).stream().map(ManagementUnit::id).collect(Collectors.toList());
@@ -268,6 +270,9 @@ public final class Engine {
             LOG.log(Level.WARNING, "business unit {0}: read {1} of {2} stale schedules this tick (cap {3}); the rest follow next tick",
                     bu, reading, stale.size(), tuning.schedulesPerTick());
         }
+        // Claims of uncertain writes that are no longer in the store (settled elsewhere, expired) are done.
+        uncertainClaims.removeIf(key -> key.businessUnitId().equals(bu)
+                && stored.stream().noneMatch(r -> r.key().equals(key) && r.status().isClaim()));
         // An agent whose schedule was never read is unknown, not empty: their records wait, or a revert
         // would be owed by mistake.
         List<ActivityRecord> records = stored.stream().filter(r -> view.schedules.knows(r.key().userId())).collect(Collectors.toList());
@@ -285,7 +290,7 @@ public final class Engine {
             read(g, view, bu, old, now, from, to);
             known = view.schedules.schedules(users);
             candidates = planner.candidates(bu, now, known, records, uncertainClaims);
-            plan = planner.decide(candidates, states, Math.max(0, capLeft));
+            plan = onlyFor(acting, planner.decide(candidates, states, Math.max(0, capLeft)));
         }
         upcomingOf(bu, now, view.codes, known, next);
 
@@ -299,6 +304,24 @@ public final class Engine {
         }
         return new UnitReport(bu, view.businessUnit.name(), known.size(),
                 candidates.usersToRead().size(), results, plan.skips(), plan.unknownActivityCodes(), Optional.empty());
+    }
+
+    /**
+     * The plan with changes only for {@code acting}: agents whose schedule was just read again. A slot the
+     * re-read freed under the cap waits for the next tick rather than go to an agent read earlier.
+     */
+    private static Plan onlyFor(Set<String> acting, Plan plan) {
+        List<Action> actions = new ArrayList<>();
+        List<Skip> skips = new ArrayList<>(plan.skips());
+        for (Action a : plan.actions()) {
+            if (acting.contains(a.userId())) {
+                actions.add(a);
+            } else {
+                skips.add(new Skip(SkipReason.OVER_CAP, a.kind(), a.key(), "a slot freed by a schedule re-read; next tick"));
+            }
+        }
+        return new Plan(plan.businessUnitId(), plan.now(), actions, skips, plan.recordChanges(), plan.unknownActivityCodes(),
+                plan.settledClaims());
     }
 
     private void read(GenesysGateway g, UnitView view, String bu, List<String> users, Instant now, Instant from, Instant to) {
@@ -349,14 +372,10 @@ public final class Engine {
         if (claimed.isEmpty()) {
             return results;
         }
-        List<PresenceWriteOutcome> outcomes;
-        try {
-            outcomes = g.setPresences(claimed.stream().map(a -> new PresenceChange(a.userId(), a.target())).collect(Collectors.toList()));
-        } catch (GatewayException e) {
-            // Whether the writes happened is unknown (an answer that could not be read, a deadline): the
-            // claims stay, and a later tick settles each from the agent's presence.
-            throw e;
-        }
+        // Should this throw, whether the writes happened is unknown: the claims stay, and a later tick
+        // settles each from the agent's presence.
+        List<PresenceWriteOutcome> outcomes =
+                g.setPresences(claimed.stream().map(a -> new PresenceChange(a.userId(), a.target())).collect(Collectors.toList()));
         Map<String, PresenceWriteOutcome> byUser = new LinkedHashMap<>();
         outcomes.forEach(o -> byUser.put(o.userId(), o));
         for (Action action : claimed) {
@@ -402,7 +421,9 @@ public final class Engine {
                 : action.record().orElseThrow().withStatus(claimStatus(action.kind()), now);
         RecordStatus done = action.kind() == ActionKind.PRE_BREAK ? RecordStatus.IN_PRE_BREAK
                 : action.kind() == ActionKind.AT_START ? RecordStatus.AT_START : RecordStatus.REVERTED;
-        store.replace(claimStatus(action.kind()), claimed.withStatus(done, now));
+        if (!store.replace(claimStatus(action.kind()), claimed.withStatus(done, now))) {
+            LOG.log(Level.WARNING, "the claim on {0} changed while its write was under way; its record was left as it is", action.key());
+        }
     }
 
     /** Undoes a claim after a failed write, so the next tick tries again. */
@@ -452,8 +473,4 @@ public final class Engine {
         }
     }
 
-    /** The presences the rules resolved to, once a tick has run. */
-    public Optional<PresenceCatalog> presences() {
-        return Optional.ofNullable(presences);
-    }
 }

@@ -28,8 +28,11 @@ public record Tuning(Duration scheduleRefresh, Duration referenceRefresh, Durati
         Objects.requireNonNull(membershipRefresh, "membershipRefresh");
         Objects.requireNonNull(lookBehind, "lookBehind");
         Objects.requireNonNull(lookAheadMargin, "lookAheadMargin");
-        if (schedulesPerTick < 1 || scheduleChunk < 1) {
-            throw new IllegalArgumentException("schedulesPerTick and scheduleChunk must be positive");
+        if (schedulesPerTick < 1) {
+            throw new IllegalArgumentException("schedulesPerTick must be positive, got " + schedulesPerTick);
+        }
+        if (scheduleChunk < 1) {
+            throw new IllegalArgumentException("scheduleChunk must be positive, got " + scheduleChunk);
         }
     }
 }
