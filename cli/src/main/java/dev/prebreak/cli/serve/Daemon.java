@@ -12,6 +12,7 @@ import java.time.Instant;
  * Ticks at the start of every tick period, aligned to the clock (12:00:00, 12:01:00, ...), so that
  * timing does not drift with the time a tick takes. After a pause (a suspended host, a slow tick)
  * it ticks once at once and realigns: the planner catches up on whatever became due meanwhile.
+ * A boundary is never skipped, so no trigger waits a whole extra period.
  */
 public final class Daemon {
     private static final Logger LOG = System.getLogger(Daemon.class.getName());
@@ -67,12 +68,10 @@ public final class Daemon {
                 break;
             }
             Instant now = clock.instant();
-            Instant deadline = boundaryAtOrAfter(now.plusMillis(1), tick);
-            if (Duration.between(now, deadline).compareTo(tick.dividedBy(2)) < 0) {
-                // The first tick (or one after a pause) may start just before a boundary: give it the next
-                // period too rather than a few milliseconds, and let it stand for that boundary's tick.
-                deadline = deadline.plus(tick);
-            }
+            Instant boundary = boundaryAtOrAfter(now.plusMillis(1), tick);
+            // A tick may use its period. The first one (or one after a pause) may start just before a
+            // boundary: it gets the following period too rather than a few milliseconds.
+            Instant deadline = Duration.between(now, boundary).compareTo(tick.dividedBy(2)) < 0 ? boundary.plus(tick) : boundary;
             try {
                 listener.ticked(engine.tick(now, deadline));
             } catch (InvalidConfigException e) {
@@ -81,13 +80,11 @@ public final class Daemon {
                 LOG.log(Level.ERROR, "tick at " + now + " failed: " + e.getMessage());
                 listener.failed(now, e);
             }
-            Instant after = clock.instant();
-            next = boundaryAtOrAfter(after.plusMillis(1), tick);
-            if (next.isBefore(deadline)) {
-                next = deadline; // the tick stood for every boundary up to its deadline
-            }
-            if (after.isAfter(deadline)) {
-                LOG.log(Level.WARNING, "tick at {0} ran past its period; next tick at {1}", now, next);
+            // The next boundary is never skipped: a tick that ran past it is followed at once by one that
+            // catches up on whatever became due at it.
+            next = boundary;
+            if (clock.instant().isAfter(boundary)) {
+                LOG.log(Level.WARNING, "tick at {0} ran past {1}; the next tick starts at once to catch up", now, boundary);
             }
         }
     }

@@ -99,6 +99,21 @@ class DaemonTest {
     }
 
     @Test
+    void aFirstTickJustBeforeABoundaryGetsTimeAndTheBoundaryStillTicks() {
+        try (SimulatedOrg org = SimulatedOrg.builder()
+                .idleOnQueue("agent-ada", shift("08:00", 480, breakAt("10:00")))   // due 09:45
+                .startAt("09:44:59.500")) {
+            Ticks ticks = new Ticks(NOBODY);
+            new Daemon(org.engine, org.clock, org.config.tick(), jumping(org, null, null), ticks).run(at("09:46:30"));
+
+            assertThat(ticks.at).containsExactly(Instant.parse("2026-11-24T09:44:59.500Z"), at("09:45"), at("09:46"));
+            assertThat(ticks.reports).noneMatch(TickReport::failed);
+            assertThat(org.writes()).extracting(PresenceChange::userId, PresenceChange::at)
+                    .containsExactly(tuple("agent-ada", at("09:45")));
+        }
+    }
+
+    @Test
     void healthzIsOkAfterAGoodTickAndUnhealthyAfterAFailedOne() throws Exception {
         try (SimulatedOrg org = SimulatedOrg.builder()
                 .idleOnQueue("agent-ada", shift("08:00", 480, breakAt("10:00")))
