@@ -39,7 +39,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -68,6 +67,7 @@ public final class Engine {
     private final AuditLog audit;
     private final Clock clock;
     private final Tuning tuning;
+    private final ParallelReads reads;
 
     private Instant presencesReadAt;
     private Instant scopeReadAt;
@@ -100,6 +100,7 @@ public final class Engine {
         this.audit = Objects.requireNonNull(audit, "audit");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.tuning = Objects.requireNonNull(tuning, "tuning");
+        this.reads = new ParallelReads(tuning.readParallelism());
     }
 
     public Engine(Config config, GenesysGateway gateway, StateStore store, AuditLog audit, Clock clock) {
@@ -203,12 +204,12 @@ public final class Engine {
             view.codesReadAt = now;
         }
         if (isDue(view.membersReadAt, tuning.membershipRefresh(), now)) {
-            Set<String> members = new LinkedHashSet<>();
-            Collection<String> mus = unit.managementUnits().isPresent() ? unit.managementUnits().get()
+            List<String> mus = unit.managementUnits().isPresent() ? List.copyOf(unit.managementUnits().get())
                     : g.managementUnits(unit.businessUnitId()).stream().map(ManagementUnit::id).collect(Collectors.toList());
-            for (String mu : mus) {
-                members.addAll(g.managementUnitUsers(mu));
-            }
+            Map<String, List<String>> byUnit = new java.util.concurrent.ConcurrentHashMap<>();
+            reads.forEach(mus, mu -> byUnit.put(mu, g.managementUnitUsers(mu)));
+            Set<String> members = new LinkedHashSet<>();
+            mus.forEach(mu -> members.addAll(byUnit.get(mu)));
             view.members = Set.copyOf(members);
             view.schedules.retain(view.members);
             view.membersReadAt = now;
@@ -257,9 +258,11 @@ public final class Engine {
         users.addAll(owed); // agents who left the unit may still be owed a revert
         List<String> stale = view.schedules.stale(users, owed, now, neededUntil);
         int reading = Math.min(stale.size(), tuning.schedulesPerTick());
+        List<List<String>> chunks = new ArrayList<>();
         for (int i = 0; i < reading; i += tuning.scheduleChunk()) {
-            read(g, view, bu, stale.subList(i, Math.min(reading, i + tuning.scheduleChunk())), now, from, to);
+            chunks.add(stale.subList(i, Math.min(reading, i + tuning.scheduleChunk())));
         }
+        reads.forEach(chunks, chunk -> read(g, view, bu, chunk, now, from, to));
         // An open record whose activity starts before the next tick is the last chance to revert: read
         // that agent's schedule fresh, however recently the rolling refresh saw it.
         List<String> lastChance = view.schedules.readBefore(stored.stream()

@@ -14,7 +14,8 @@ import java.util.Set;
  * The schedules of one business unit's agents, kept between ticks so that a tick reads only a slice
  * of them: API calls then grow with the agents whose breaks are due, not with the size of the org.
  * Each agent's next refresh falls somewhere in the second half of the refresh interval (by a hash of
- * the id), so refreshes spread over ticks instead of all landing on one.
+ * the id), so refreshes spread over ticks instead of all landing on one. Reads in flight put their
+ * answers concurrently, hence the locking.
  */
 final class ScheduleCache {
     private record Entry(AgentSchedule schedule, Instant fetchedAt, Instant refreshAt, Instant coveredUntil) {
@@ -29,7 +30,7 @@ final class ScheduleCache {
      * @param owed agents with open records: their schedule decides whether a revert is owed
      * @param neededUntil how far ahead the planner must see this tick
      */
-    List<String> stale(Collection<String> members, Set<String> owed, Instant now, Instant neededUntil) {
+    synchronized List<String> stale(Collection<String> members, Set<String> owed, Instant now, Instant neededUntil) {
         List<String> unread = new ArrayList<>();
         List<String> unreadOwed = new ArrayList<>();
         List<String> shortSighted = new ArrayList<>();
@@ -53,12 +54,12 @@ final class ScheduleCache {
     }
 
     /** Whether the agent's schedule has been read (an empty schedule counts: it is known to be empty). */
-    boolean knows(String user) {
+    synchronized boolean knows(String user) {
         return byUser.containsKey(user);
     }
 
     /** Agents among {@code users} whose schedule was read before {@code since}. */
-    List<String> readBefore(Collection<String> users, Instant since) {
+    synchronized List<String> readBefore(Collection<String> users, Instant since) {
         List<String> old = new ArrayList<>();
         for (String user : users) {
             Entry e = byUser.get(user);
@@ -73,7 +74,7 @@ final class ScheduleCache {
      * Stores what a search answered; requested agents missing from the answer have no schedule in
      * the window, which is knowledge too (a deleted break must be seen as deleted).
      */
-    void put(Collection<String> requested, List<AgentSchedule> answered, Instant now, Duration refresh, Instant coveredUntil) {
+    synchronized void put(Collection<String> requested, List<AgentSchedule> answered, Instant now, Duration refresh, Instant coveredUntil) {
         Map<String, List<dev.prebreak.core.schedule.Activity>> merged = new HashMap<>();
         for (String user : requested) {
             merged.put(user, new ArrayList<>());
@@ -87,7 +88,7 @@ final class ScheduleCache {
         });
     }
 
-    List<AgentSchedule> schedules(Collection<String> users) {
+    synchronized List<AgentSchedule> schedules(Collection<String> users) {
         List<AgentSchedule> found = new ArrayList<>(users.size());
         for (String user : users) {
             Entry e = byUser.get(user);
@@ -99,11 +100,11 @@ final class ScheduleCache {
     }
 
     /** Drops agents who left the unit. */
-    void retain(Set<String> members) {
+    synchronized void retain(Set<String> members) {
         byUser.keySet().retainAll(members);
     }
 
-    int size() {
+    synchronized int size() {
         return byUser.size();
     }
 }

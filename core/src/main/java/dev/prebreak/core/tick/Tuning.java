@@ -16,11 +16,13 @@ import java.util.Objects;
  *        of a large business unit fills its cache over a few ticks instead of overrunning the first one
  * @param scheduleChunk schedules are read and cached this many agents at a time, so that a tick that
  *        fails half way keeps what it read
+ * @param readParallelism reads (schedule chunks, management unit members) in flight at once; writes are
+ *        always one batch after another
  */
 public record Tuning(Duration scheduleRefresh, Duration referenceRefresh, Duration membershipRefresh, Duration lookBehind,
-                     Duration lookAheadMargin, int schedulesPerTick, int scheduleChunk) {
+                     Duration lookAheadMargin, int schedulesPerTick, int scheduleChunk, int readParallelism) {
     public static final Tuning DEFAULTS = new Tuning(Duration.ofMinutes(10), Duration.ofMinutes(10), Duration.ofHours(1),
-            Duration.ofHours(1), Duration.ofMinutes(15), 10_000, 1_000);
+            Duration.ofHours(1), Duration.ofMinutes(15), 10_000, 500, 4);
 
     public Tuning {
         Objects.requireNonNull(scheduleRefresh, "scheduleRefresh");
@@ -33,6 +35,9 @@ public record Tuning(Duration scheduleRefresh, Duration referenceRefresh, Durati
         }
         if (scheduleChunk < 1) {
             throw new IllegalArgumentException("scheduleChunk must be positive, got " + scheduleChunk);
+        }
+        if (readParallelism < 1) {
+            throw new IllegalArgumentException("readParallelism must be positive, got " + readParallelism);
         }
     }
 }

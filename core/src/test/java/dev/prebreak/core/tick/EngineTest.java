@@ -224,7 +224,7 @@ class EngineTest {
             store.insert(new dev.prebreak.core.state.ActivityRecord(new dev.prebreak.core.state.ActivityKey(BU, String.format("u%02d", i), T, "breaks"),
                     RecordStatus.IN_PRE_BREAK, PRE_BREAK.id(), T.plus(Duration.ofMinutes(15)), DUE));
         }
-        Tuning small = new Tuning(Duration.ofMinutes(10), Duration.ofMinutes(10), Duration.ofHours(1), Duration.ofHours(1), Duration.ofMinutes(15), 10, 4);
+        Tuning small = new Tuning(Duration.ofMinutes(10), Duration.ofMinutes(10), Duration.ofHours(1), Duration.ofHours(1), Duration.ofMinutes(15), 10, 4, 1);
         Config config = new ConfigLoader(Map.of()).parse(YAML, "test");
         Engine engine = new Engine(config, genesys, store, audit::add, Clock.fixed(T, ZoneOffset.UTC), small);
 
