@@ -76,25 +76,33 @@ public final class DynamoDbStateStore implements StateStore {
     }
 
     @Override
-    public boolean replace(RecordStatus expected, ActivityRecord next) {
+    public boolean replace(ActivityRecord current, ActivityRecord next) {
         return put(PutItemRequest.builder()
                 .tableName(table)
                 .item(StateItems.item(next))
-                .conditionExpression("#status = :expected")
-                .expressionAttributeNames(Map.of("#status", StateItems.STATUS))
-                .expressionAttributeValues(Map.of(":expected", StateItems.s(expected.name())))
+                .conditionExpression(SAME_VERSION)
+                .expressionAttributeNames(Map.of("#status", StateItems.STATUS, "#updatedAt", StateItems.UPDATED))
+                .expressionAttributeValues(version(current))
                 .build());
     }
 
+    /** The stored item is still the record the caller read: same status and same update time. */
+    private static final String SAME_VERSION = "#status = :expected AND #updatedAt = :updatedAt";
+
+    private static Map<String, AttributeValue> version(ActivityRecord current) {
+        return Map.of(":expected", StateItems.s(current.status().name()),
+                ":updatedAt", StateItems.s(StateItems.sortable(current.updatedAt())));
+    }
+
     @Override
-    public boolean remove(ActivityKey key, RecordStatus expected) {
+    public boolean remove(ActivityRecord current) {
         try {
             dynamo.deleteItem(DeleteItemRequest.builder()
                     .tableName(table)
-                    .key(StateItems.key(key))
-                    .conditionExpression("#status = :expected")
-                    .expressionAttributeNames(Map.of("#status", StateItems.STATUS))
-                    .expressionAttributeValues(Map.of(":expected", StateItems.s(expected.name())))
+                    .key(StateItems.key(current.key()))
+                    .conditionExpression(SAME_VERSION)
+                    .expressionAttributeNames(Map.of("#status", StateItems.STATUS, "#updatedAt", StateItems.UPDATED))
+                    .expressionAttributeValues(version(current))
                     .build());
             return true;
         } catch (ConditionalCheckFailedException e) {

@@ -77,20 +77,20 @@ class DynamoDbStateStoreTest {
         store.insert(claimed);
         ActivityRecord done = claimed.withStatus(RecordStatus.IN_PRE_BREAK, START);
 
-        assertThat(store.replace(RecordStatus.IN_PRE_BREAK, claimed.withStatus(RecordStatus.REVERTED, START))).isFalse();
-        assertThat(store.replace(RecordStatus.CLAIMED, done)).isTrue();
-        assertThat(store.remove(claimed.key(), RecordStatus.CLAIMED)).isFalse();
+        assertThat(store.replace(claimed.withStatus(RecordStatus.IN_PRE_BREAK, claimed.updatedAt()), claimed.withStatus(RecordStatus.REVERTED, START))).isFalse();
+        assertThat(store.replace(claimed, done)).isTrue();
+        assertThat(store.remove(claimed)).isFalse();
         assertThat(store.records(BU, START)).containsExactly(done);
 
-        assertThat(store.remove(done.key(), RecordStatus.IN_PRE_BREAK)).isTrue();
+        assertThat(store.remove(done)).isTrue();
         assertThat(store.records(BU, START)).isEmpty();
     }
 
     @Test
     void replace_never_creates_a_record() {
         ActivityRecord absent = record(BU, "user-a", START, "breaks", RecordStatus.IN_PRE_BREAK);
-        assertThat(store.replace(RecordStatus.CLAIMED, absent)).isFalse();
-        assertThat(store.remove(absent.key(), RecordStatus.IN_PRE_BREAK)).isFalse();
+        assertThat(store.replace(absent.withStatus(RecordStatus.CLAIMED, absent.updatedAt()), absent)).isFalse();
+        assertThat(store.remove(absent)).isFalse();
         assertThat(store.records(BU, START.minus(Duration.ofDays(1)))).isEmpty();
     }
 

@@ -153,8 +153,8 @@ public final class FileStateStore implements StateStore, AutoCloseable {
     }
 
     @Override
-    public synchronized boolean replace(RecordStatus expected, ActivityRecord next) {
-        if (!records.find(next.key()).map(r -> r.status() == expected).orElse(false)) {
+    public synchronized boolean replace(ActivityRecord current, ActivityRecord next) {
+        if (!records.find(next.key()).map(r -> InMemoryStateStore.sameVersion(r, current)).orElse(false)) {
             return false;
         }
         append(put(next));
@@ -164,8 +164,9 @@ public final class FileStateStore implements StateStore, AutoCloseable {
     }
 
     @Override
-    public synchronized boolean remove(ActivityKey key, RecordStatus expected) {
-        if (!records.find(key).map(r -> r.status() == expected).orElse(false)) {
+    public synchronized boolean remove(ActivityRecord current) {
+        ActivityKey key = current.key();
+        if (!records.find(key).map(r -> InMemoryStateStore.sameVersion(r, current)).orElse(false)) {
             return false;
         }
         append(String.join("\t", DELETE, enc(key.businessUnitId()), enc(key.userId()), key.activityStart().toString(), enc(key.ruleName())));

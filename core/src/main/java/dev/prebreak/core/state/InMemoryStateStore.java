@@ -28,29 +28,34 @@ public final class InMemoryStateStore implements StateStore {
     }
 
     @Override
-    public boolean replace(RecordStatus expected, ActivityRecord next) {
+    public boolean replace(ActivityRecord current, ActivityRecord next) {
         boolean[] replaced = {false};
-        records.computeIfPresent(next.key(), (k, current) -> {
-            if (current.status() == expected) {
+        records.computeIfPresent(next.key(), (k, stored) -> {
+            if (sameVersion(stored, current)) {
                 replaced[0] = true;
                 return next;
             }
-            return current;
+            return stored;
         });
         return replaced[0];
     }
 
     @Override
-    public boolean remove(ActivityKey key, RecordStatus expected) {
+    public boolean remove(ActivityRecord current) {
         boolean[] removed = {false};
-        records.computeIfPresent(key, (k, current) -> {
-            if (current.status() == expected) {
+        records.computeIfPresent(current.key(), (k, stored) -> {
+            if (sameVersion(stored, current)) {
                 removed[0] = true;
                 return null;
             }
-            return current;
+            return stored;
         });
         return removed[0];
+    }
+
+    /** Whether {@code stored} is still the record a caller read as {@code expected}. */
+    static boolean sameVersion(ActivityRecord stored, ActivityRecord expected) {
+        return stored.status() == expected.status() && stored.updatedAt().equals(expected.updatedAt());
     }
 
     /** Forgets records whose activity ended before {@code before}, as a TTL would. */

@@ -16,11 +16,12 @@ public interface StateStore {
     boolean insert(ActivityRecord record);
 
     /**
-     * Replaces the record for {@code next.key()} only if it is still in {@code expected} status;
-     * false when it was changed or removed meanwhile.
+     * Replaces {@code current} with {@code next} only if the stored record is still {@code current}: same
+     * status and same {@code updatedAt}. False when it was changed or removed meanwhile, even if it was
+     * changed back to the same status (a record released and claimed again by another tick).
      */
-    boolean replace(RecordStatus expected, ActivityRecord next);
+    boolean replace(ActivityRecord current, ActivityRecord next);
 
-    /** Removes a record only if it is still in {@code expected} status (used to release a claim). */
-    boolean remove(ActivityKey key, RecordStatus expected);
+    /** Removes {@code current} only if the stored record is still it (used to release a claim). */
+    boolean remove(ActivityRecord current);
 }

@@ -405,9 +405,16 @@ public final class Engine {
     private boolean claim(Action action, Instant now) {
         if (action.kind() == ActionKind.PRE_BREAK) {
             Activity activity = action.activity().orElseThrow();
-            return store.insert(new ActivityRecord(action.key(), RecordStatus.CLAIMED, action.target().id(), activity.end(), now));
+            return store.insert(claimOf(action, now));
         }
-        return store.replace(RecordStatus.IN_PRE_BREAK, action.record().orElseThrow().withStatus(claimStatus(action.kind()), now));
+        return store.replace(action.record().orElseThrow(), claimOf(action, now));
+    }
+
+    /** The claim record a tick writes for {@code action} at {@code now}: the same every time it is rebuilt. */
+    private static ActivityRecord claimOf(Action action, Instant now) {
+        return action.kind() == ActionKind.PRE_BREAK
+                ? new ActivityRecord(action.key(), RecordStatus.CLAIMED, action.target().id(), action.activity().orElseThrow().end(), now)
+                : action.record().orElseThrow().withStatus(claimStatus(action.kind()), now);
     }
 
     private static RecordStatus claimStatus(ActionKind kind) {
@@ -419,12 +426,10 @@ public final class Engine {
     }
 
     private void settle(Action action, Instant now) {
-        ActivityRecord claimed = action.kind() == ActionKind.PRE_BREAK
-                ? new ActivityRecord(action.key(), RecordStatus.CLAIMED, action.target().id(), action.activity().orElseThrow().end(), now)
-                : action.record().orElseThrow().withStatus(claimStatus(action.kind()), now);
+        ActivityRecord claimed = claimOf(action, now);
         RecordStatus done = action.kind() == ActionKind.PRE_BREAK ? RecordStatus.IN_PRE_BREAK
                 : action.kind() == ActionKind.AT_START ? RecordStatus.AT_START : RecordStatus.REVERTED;
-        if (!store.replace(claimStatus(action.kind()), claimed.withStatus(done, now))) {
+        if (!store.replace(claimed, claimed.withStatus(done, now))) {
             LOG.log(Level.WARNING, "the claim on {0} changed while its write was under way; its record was left as it is", action.key());
         }
     }
@@ -432,17 +437,17 @@ public final class Engine {
     /** Undoes a claim after a failed write, so the next tick tries again. */
     private void release(Action action, Instant now) {
         if (action.kind() == ActionKind.PRE_BREAK) {
-            store.remove(action.key(), RecordStatus.CLAIMED);
+            store.remove(claimOf(action, now));
         } else {
-            store.replace(claimStatus(action.kind()), action.record().orElseThrow().withStatus(RecordStatus.IN_PRE_BREAK, now));
+            store.replace(claimOf(action, now), action.record().orElseThrow().withStatus(RecordStatus.IN_PRE_BREAK, now));
         }
     }
 
     private void settle(ClaimSettlement settlement, Instant now) {
         ActivityRecord claim = settlement.claim();
         boolean done = settlement.next().isPresent()
-                ? store.replace(claim.status(), settlement.next().get())
-                : store.remove(claim.key(), claim.status());
+                ? store.replace(claim, settlement.next().get())
+                : store.remove(claim);
         uncertainClaims.remove(claim.key());
         if (done && settlement.landed().isPresent()) {
             writeAudit(new AuditRecord(now, claim.key().businessUnitId(), claim.key().userId(), settlement.landed().get(),
@@ -454,7 +459,7 @@ public final class Engine {
     private void keepBooks(List<RecordChange> changes) {
         for (RecordChange change : changes) {
             boolean done = change.current().isPresent()
-                    ? store.replace(change.current().get().status(), change.next())
+                    ? store.replace(change.current().get(), change.next())
                     : store.insert(change.next());
             if (!done) {
                 LOG.log(Level.DEBUG, "record {0} changed meanwhile; left as it is", change.next().key());

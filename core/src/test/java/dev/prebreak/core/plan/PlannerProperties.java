@@ -201,7 +201,7 @@ class PlannerProperties {
         void apply(Instant now, Plan plan) {
             for (RecordChange change : plan.recordChanges()) {
                 if (change.current().isPresent()) {
-                    store.replace(change.current().get().status(), change.next());
+                    store.replace(change.current().get(), change.next());
                 } else {
                     store.insert(change.next());
                 }
@@ -217,10 +217,10 @@ class PlannerProperties {
                                 action.activity().orElseThrow().end(), now))).isTrue();
                         break;
                     case AT_START:
-                        store.replace(RecordStatus.IN_PRE_BREAK, action.record().orElseThrow().withStatus(RecordStatus.AT_START, now));
+                        store.replace(action.record().orElseThrow(), action.record().orElseThrow().withStatus(RecordStatus.AT_START, now));
                         break;
                     default:
-                        store.replace(RecordStatus.IN_PRE_BREAK, action.record().orElseThrow().withStatus(RecordStatus.REVERTED, now));
+                        store.replace(action.record().orElseThrow(), action.record().orElseThrow().withStatus(RecordStatus.REVERTED, now));
                 }
             }
         }

@@ -30,9 +30,9 @@ class FileStateStoreTest {
         Path file = dir.resolve("state.journal");
         try (FileStateStore store = new FileStateStore(file, CLOCK)) {
             assertThat(store.insert(record("a", RecordStatus.CLAIMED))).isTrue();
-            assertThat(store.replace(RecordStatus.CLAIMED, record("a", RecordStatus.IN_PRE_BREAK))).isTrue();
+            assertThat(store.replace(record("a", RecordStatus.CLAIMED), record("a", RecordStatus.IN_PRE_BREAK))).isTrue();
             assertThat(store.insert(record("b", RecordStatus.CLAIMED))).isTrue();
-            assertThat(store.remove(record("b", RecordStatus.CLAIMED).key(), RecordStatus.CLAIMED)).isTrue();
+            assertThat(store.remove(record("b", RecordStatus.CLAIMED))).isTrue();
         }
         try (FileStateStore store = new FileStateStore(file, CLOCK)) {
             assertThat(store.records("bu 1", NOW)).containsExactly(record("a", RecordStatus.IN_PRE_BREAK));
@@ -44,8 +44,15 @@ class FileStateStoreTest {
         try (FileStateStore store = new FileStateStore(dir.resolve("s"), CLOCK)) {
             assertThat(store.insert(record("a", RecordStatus.CLAIMED))).isTrue();
             assertThat(store.insert(record("a", RecordStatus.CLAIMED))).isFalse();
-            assertThat(store.replace(RecordStatus.IN_PRE_BREAK, record("a", RecordStatus.REVERTED))).isFalse();
-            assertThat(store.remove(record("a", RecordStatus.CLAIMED).key(), RecordStatus.IN_PRE_BREAK)).isFalse();
+            assertThat(store.replace(record("a", RecordStatus.IN_PRE_BREAK), record("a", RecordStatus.REVERTED))).isFalse();
+            assertThat(store.remove(record("a", RecordStatus.IN_PRE_BREAK))).isFalse();
+            ActivityRecord reclaimed = new ActivityRecord(record("a", RecordStatus.CLAIMED).key(), RecordStatus.CLAIMED, "pre-break",
+                    NOW.plusSeconds(1500), NOW.plusSeconds(60));
+            assertThat(store.remove(record("a", RecordStatus.CLAIMED))).isTrue();
+            assertThat(store.insert(reclaimed)).isTrue();
+            assertThat(store.remove(record("a", RecordStatus.CLAIMED)))
+                    .as("a claim released and claimed again by another tick is not the one read before").isFalse();
+            assertThat(store.replace(record("a", RecordStatus.CLAIMED), record("a", RecordStatus.CLOSED))).isFalse();
         }
     }
 
@@ -101,7 +108,7 @@ class FileStateStoreTest {
         try (FileStateStore store = new FileStateStore(file, CLOCK)) {
             for (int i = 0; i < 1100; i++) {
                 store.insert(record("u" + (i % 10), RecordStatus.CLAIMED));
-                store.remove(record("u" + (i % 10), RecordStatus.CLAIMED).key(), RecordStatus.CLAIMED);
+                store.remove(record("u" + (i % 10), RecordStatus.CLAIMED));
             }
             store.insert(record("kept", RecordStatus.IN_PRE_BREAK));
         }
