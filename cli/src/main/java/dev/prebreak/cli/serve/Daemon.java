@@ -2,6 +2,7 @@ package dev.prebreak.cli.serve;
 
 import dev.prebreak.core.config.InvalidConfigException;
 import dev.prebreak.core.tick.Engine;
+import dev.prebreak.core.tick.TickReport;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -17,7 +18,7 @@ import java.time.Instant;
 public final class Daemon {
     private static final Logger LOG = System.getLogger(Daemon.class.getName());
 
-    private final Engine engine;
+    private final Work work;
     private final Clock clock;
     private final Duration tick;
     private final Pause pause;
@@ -25,8 +26,18 @@ public final class Daemon {
     private volatile boolean stopping;
     private volatile Thread pausing;
 
+    /** One tick as of {@code now}, giving up calling Genesys at {@code deadline}: {@link Engine#tick(Instant, Instant)}. */
+    @FunctionalInterface
+    interface Work {
+        TickReport tick(Instant now, Instant deadline);
+    }
+
     public Daemon(Engine engine, Clock clock, Duration tick, Pause pause, TickListener listener) {
-        this.engine = engine;
+        this(engine::tick, clock, tick, pause, listener);
+    }
+
+    Daemon(Work work, Clock clock, Duration tick, Pause pause, TickListener listener) {
+        this.work = work;
         this.clock = clock;
         this.tick = tick;
         this.pause = pause;
@@ -73,7 +84,7 @@ public final class Daemon {
             // boundary: it gets the following period too rather than a few milliseconds.
             Instant deadline = Duration.between(now, boundary).compareTo(tick.dividedBy(2)) < 0 ? boundary.plus(tick) : boundary;
             try {
-                listener.ticked(engine.tick(now, deadline));
+                listener.ticked(work.tick(now, deadline));
             } catch (InvalidConfigException e) {
                 throw e; // the configuration will not fix itself: stop loudly
             } catch (RuntimeException e) { // GatewayException and anything unforeseen: keep ticking

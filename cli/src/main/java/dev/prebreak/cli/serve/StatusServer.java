@@ -16,6 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * {@code /healthz} and {@code /status} for the daemon, on loopback by default. Healthy means the last
@@ -25,7 +27,7 @@ public final class StatusServer implements TickListener, AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpServer server;
-    private final Engine engine;
+    private final Supplier<List<UpcomingAction>> upcoming;
     private final Clock clock;
     private final Duration tick;
     private final Instant startedAt;
@@ -36,7 +38,12 @@ public final class StatusServer implements TickListener, AutoCloseable {
     private volatile long failedTicks;
 
     public StatusServer(String bind, int port, Engine engine, Clock clock, Duration tick) throws IOException {
-        this.engine = engine;
+        this(bind, port, engine::upcoming, clock, tick);
+    }
+
+    /** @param upcoming the pre-breaks due soon, for /status: {@link Engine#upcoming()} */
+    StatusServer(String bind, int port, Supplier<List<UpcomingAction>> upcoming, Clock clock, Duration tick) throws IOException {
+        this.upcoming = upcoming;
         this.clock = clock;
         this.tick = tick;
         this.startedAt = clock.instant();
@@ -103,7 +110,7 @@ public final class StatusServer implements TickListener, AutoCloseable {
             body.set("lastTick", ReportJson.of(report));
         }
         ArrayNode next = body.putArray("nextDueActions");
-        for (UpcomingAction u : engine.upcoming()) {
+        for (UpcomingAction u : upcoming.get()) {
             ObjectNode o = next.addObject();
             o.put("businessUnitId", u.businessUnitId());
             o.put("userId", u.userId());
