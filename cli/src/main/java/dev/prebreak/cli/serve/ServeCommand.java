@@ -70,7 +70,7 @@ public final class ServeCommand implements Callable<Integer> {
             out.printf("prebreak serving: tick every %s%s, status on http://%s:%d/status, audit to %s%n", config.tick(),
                     config.dryRun() ? " (dry run)" : "", statusBind, status.port(), audit);
             out.flush();
-            Daemon daemon = new Daemon(prebreak.engine(), clock, config.tick(), Pause.sleeping(clock), new TickListener() {
+            Daemon daemon = new Daemon(prebreak.engine(), clock, MonotonicClock.system(), config.tick(), new TickListener() {
                 @Override
                 public void ticked(TickReport report) {
                     status.ticked(report);

@@ -9,4 +9,8 @@ public interface TickListener {
 
     /** The tick could not run at all (org-wide reads failed). */
     void failed(Instant at, RuntimeException error);
+
+    /** The wall clock was stepped (or the host suspended); the daemon has logged it and re-aligned. */
+    default void clockStepped(ClockStep step) {
+    }
 }
