@@ -66,7 +66,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     private void serve(Config config, Clock clock, PrintWriter out, CountDownLatch finished) throws Exception {
         try (Prebreak prebreak = Prebreak.assemble(config, System.getenv(), clock, Prebreak.auditFile(audit));
-             StatusServer status = new StatusServer(statusBind, statusPort, prebreak.engine(), clock, config.tick())) {
+             StatusServer status = new StatusServer(statusBind, statusPort, prebreak.engine(), clock, MonotonicClock.system(), config.tick())) {
             out.printf("prebreak serving: tick every %s%s, status on http://%s:%d/status, audit to %s%n", config.tick(),
                     config.dryRun() ? " (dry run)" : "", statusBind, status.port(), audit);
             out.flush();
