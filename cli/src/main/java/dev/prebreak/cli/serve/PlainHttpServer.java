@@ -115,7 +115,7 @@ final class PlainHttpServer implements AutoCloseable {
                 response = error(e.status, e.getMessage());
             } catch (RuntimeException e) {
                 LOG.log(Level.ERROR, "status server: answering " + request + " failed", e);
-                response = error(500, "answering failed: " + e);
+                response = error(500, "answering failed; the daemon's log says why"); // the log, not the client, gets the details
             }
             // A client that never reads must not hold the thread either: close it after a while.
             ScheduledFuture<?> cutOff = watchdog.schedule(() -> closeQuietly(connection), writeTimeout.toMillis(), TimeUnit.MILLISECONDS);
