@@ -1,33 +1,56 @@
-output "function_alias_arn" {
-  description = "The published alias the schedules invoke (SnapStart applies to it)."
-  value       = aws_lambda_alias.live.arn
+output "role_id" {
+  description = "After the first apply: assign this role to Terraform's own OAuth client, in the divisions below."
+  value       = module.genesys.role_id
 }
 
-output "state_table" {
-  value = aws_dynamodb_table.state.name
-}
-
-output "log_group" {
-  value = aws_cloudwatch_log_group.tick.name
-}
-
-output "credentials_secret_arn" {
-  value = aws_secretsmanager_secret.genesys.arn
-}
-
-output "dead_letter_queue_url" {
-  value = aws_sqs_queue.dead_letters.url
-}
-
-output "genesys_oauth_client_id" {
-  value = genesyscloud_oauth_client.prebreak.id
+output "division_ids" {
+  value = var.division_ids
 }
 
 output "pre_break_presence_id" {
-  value = genesyscloud_organization_presence_definition.pre_break.id
+  value = module.genesys.pre_break_presence_id
+}
+
+output "genesys_oauth_client_id" {
+  value = module.genesys.oauth_client_id
+}
+
+output "function_alias_arn" {
+  value = module.aws.function_alias_arn
+}
+
+output "published_version" {
+  value = module.aws.published_version
+}
+
+output "live_version" {
+  value = module.aws.live_version
+}
+
+output "config_parameter" {
+  value = module.aws.config_parameter
+}
+
+output "credentials_secret_arn" {
+  value = module.aws.credentials_secret_arn
+}
+
+output "state_table" {
+  value = module.aws.state_table
+}
+
+output "log_group" {
+  value = module.aws.log_group
+}
+
+output "dead_letter_queue_url" {
+  value = module.aws.dead_letter_queue_url
 }
 
 output "schedules" {
-  description = "Schedule name per business unit."
-  value       = { for bu, s in aws_scheduler_schedule.tick : bu => s.name }
+  value = module.aws.schedules
+}
+
+output "schedule_state" {
+  value = module.aws.schedule_state
 }

@@ -12,11 +12,6 @@ variable "name" {
 variable "business_unit_ids" {
   description = "WFM business unit ids to look after; each gets its own schedule."
   type        = list(string)
-
-  validation {
-    condition     = length(var.business_unit_ids) > 0
-    error_message = "Give at least one business unit id."
-  }
 }
 
 variable "genesys_region" {
@@ -25,40 +20,52 @@ variable "genesys_region" {
   default     = "us_east_1"
 }
 
-variable "rule_name" {
-  description = "Name of the rule; the state table keys on it."
-  type        = string
-  default     = "breaks"
-}
-
-variable "rule_categories" {
-  description = "Activity categories the rule covers."
-  type        = list(string)
-  default     = ["Break", "Meal"]
-}
-
-variable "rule_lead" {
-  description = "How long before the activity the presence is set (1m to 2h)."
-  type        = string
-  default     = "15m"
-}
-
 variable "pre_break_presence_label" {
   description = "Label of the Pre-Break presence created under Break."
   type        = string
   default     = "Pre-Break"
 }
 
-variable "dry_run" {
-  description = "Plan and log only, change nothing. Start with true."
+variable "division_ids" {
+  description = "Divisions in which prebreak's OAuth client holds its role. [\"*\"]: all divisions."
+  type        = list(string)
+  default     = ["*"]
+}
+
+variable "existing_role_id" {
+  description = "A role Terraform's OAuth client already holds, to use instead of creating one (then a single apply with create_oauth_client = true works)."
+  type        = string
+  default     = null
+}
+
+variable "create_oauth_client" {
+  description = "Second apply: create prebreak's OAuth client. Only after the role was assigned to Terraform's own OAuth client."
+  type        = bool
+  default     = false
+}
+
+variable "credentials_via_terraform" {
+  description = "Write the new client's secret into Secrets Manager from Terraform (it is then in the state). false: put it in by hand, then set credentials_ready."
   type        = bool
   default     = true
 }
 
-variable "max_changes_per_tick" {
-  description = "Safety cap on presence changes per tick (per schedule)."
-  type        = number
-  default     = 5000
+variable "credentials_ready" {
+  description = "With credentials_via_terraform = false: set to true once the secret holds the client."
+  type        = bool
+  default     = false
+}
+
+variable "enabled" {
+  description = "Kill switch: false disables the schedules."
+  type        = bool
+  default     = true
+}
+
+variable "live_version" {
+  description = "Roll back: pin the live alias to this earlier published version."
+  type        = string
+  default     = null
 }
 
 variable "lambda_zip" {

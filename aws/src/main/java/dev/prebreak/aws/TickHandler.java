@@ -3,8 +3,8 @@ package dev.prebreak.aws;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.prebreak.aws.config.ConfiguredTicks;
 import dev.prebreak.aws.logging.JulBridge;
-import dev.prebreak.aws.tick.LambdaWiring;
 import dev.prebreak.aws.tick.ScheduledTicks;
 import dev.prebreak.aws.tick.TickRequest;
 import dev.prebreak.aws.tick.TickSummary;
@@ -34,15 +34,19 @@ public final class TickHandler implements RequestStreamHandler {
         JulBridge.install();
     }
 
-    /** The container's ticks; Lambda keeps one handler per container, tests make their own. */
+    /**
+     * The container's ticks, of the configuration in force (the environment, or the SSM parameter
+     * {@code PREBREAK_CONFIG} names, re-read every minute); Lambda keeps one handler per container,
+     * tests make their own.
+     */
     private static final class Container {
-        private static ScheduledTicks ticks;
+        private static ConfiguredTicks ticks;
 
         static synchronized ScheduledTicks ticks() {
             if (ticks == null) {
-                ticks = LambdaWiring.ticks(System.getenv());
+                ticks = ConfiguredTicks.fromEnvironment(System.getenv());
             }
-            return ticks;
+            return ticks.get();
         }
     }
 

@@ -35,7 +35,11 @@ public final class LambdaWiring {
     }
 
     public static ScheduledTicks ticks(Map<String, String> environment) {
-        Config config = lambdaConfig(environment);
+        return ticks(environment, lambdaConfig(environment));
+    }
+
+    /** The ticks of {@code config} (from {@link #lambdaConfig}), with the AWS clients {@code environment} gives. */
+    public static ScheduledTicks ticks(Map<String, String> environment, Config config) {
         AwsClients aws = AwsClients.fromEnvironment(environment);
         DynamoDbClient dynamo = aws.dynamoDb();
         String table = config.state().table();
@@ -56,7 +60,19 @@ public final class LambdaWiring {
      * forgotten between containers, and overlapping invocations would both act).
      */
     public static Config lambdaConfig(Map<String, String> environment) {
-        Config config = new ConfigLoader(environment).fromEnvironment();
+        return lambdaChecks(new ConfigLoader(environment).fromEnvironment());
+    }
+
+    /**
+     * The configuration of YAML text (the SSM parameter's, named {@code source} in messages) with the
+     * environment's {@code PREBREAK_*} variables overriding it: the same validation and messages as a
+     * file, then the Lambda's own requirements.
+     */
+    public static Config lambdaConfig(Map<String, String> environment, String yaml, String source) {
+        return lambdaChecks(new ConfigLoader(environment).parse(yaml, source));
+    }
+
+    private static Config lambdaChecks(Config config) {
         List<ConfigProblem> problems = new ArrayList<>();
         boolean fromSecretsManager = config.genesys().credentials().map(SecretRef::source)
                 .filter(s -> s == SecretRef.Source.SECRETSMANAGER).isPresent();

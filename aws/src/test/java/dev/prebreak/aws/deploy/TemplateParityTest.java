@@ -4,10 +4,12 @@ import static dev.prebreak.aws.deploy.Templates.path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.prebreak.aws.TickHandler;
+import dev.prebreak.aws.config.ConfigParameter;
 import dev.prebreak.aws.sdk.AwsClients;
 import dev.prebreak.aws.tick.LambdaWiring;
 import dev.prebreak.aws.tick.TickRequest;
 import dev.prebreak.core.config.Config;
+import dev.prebreak.core.config.ConfigLoader;
 import dev.prebreak.core.config.StateSettings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,7 +20,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** The SAM template, the Terraform and the code must agree on what they share. */
+/** The SAM template, the Terraform (its AWS module) and the code must agree on what they share. */
 class TemplateParityTest {
     private static final String SCHEDULE = "cron(* * * * ? *)";
     private static final String LOG_ACTIONS = "logs:";
@@ -79,7 +81,7 @@ class TemplateParityTest {
     @Test
     void the_terraform_schedules_one_business_unit_each_with_the_input_the_handler_reads() throws Exception {
         // hcl4j does not evaluate function calls (toset, jsonencode): check the source text instead.
-        String aws = java.nio.file.Files.readString(Templates.root().resolve("deploy/terraform/aws.tf"));
+        String aws = Templates.terraformText("modules/aws/main.tf");
         assertThat(aws).containsPattern("for_each\\s*=\\s*toset\\(var\\.business_unit_ids\\)");
         assertThat(aws).containsPattern("input\\s*=\\s*jsonencode\\(\\{\\s*" + TickRequest.BUSINESS_UNIT_IDS + "\\s*=\\s*\\[each\\.value\\]\\s*\\}\\)");
         assertThat(TickRequest.parse(("{\"" + TickRequest.BUSINESS_UNIT_IDS + "\":[\"bu-1\"]}").getBytes(java.nio.charset.StandardCharsets.UTF_8))
@@ -92,19 +94,111 @@ class TemplateParityTest {
     }
 
     @Test
-    void the_variables_the_templates_set_are_exactly_a_configuration_the_lambda_accepts() {
+    void the_sam_template_s_variables_and_parameter_are_a_configuration_the_lambda_accepts_with_several_rules() {
         Map<String, String> environment = new LinkedHashMap<>();
         samVariables().forEach((name, value) -> {
             if (name.startsWith("PREBREAK_")) {
                 environment.put(name, sample(name, value));
             }
         });
+        assertThat(environment.get(ConfigLoader.CONFIG_FILE_VARIABLE)).startsWith(ConfigParameter.PREFIX);
+        String yaml = sample("ConfigParameter", path(sam, "Resources", "ConfigParameter", "Properties", "Value"));
 
-        Config config = LambdaWiring.lambdaConfig(environment); // throws on any unknown or invalid variable
+        // throws on any unknown or invalid setting, exactly as for a file
+        Config config = LambdaWiring.lambdaConfig(environment, yaml, "SAM ConfigParameter");
 
         assertThat(config.state().store()).isEqualTo(StateSettings.Store.DYNAMODB);
-        assertThat(config.rules()).hasSize(1);
+        assertThat(config.rules()).extracting(r -> r.name()).containsExactly("breaks", "meals");
+        assertThat(config.rules().get(0).lead()).as("breaks and meals can have different leads")
+                .isNotEqualTo(config.rules().get(1).lead());
         assertThat(config.dryRun()).as("the templates start with a dry run").isTrue();
+    }
+
+    @Test
+    void the_terraform_variables_and_each_shipped_configuration_are_a_configuration_the_lambda_accepts() {
+        Map<String, String> environment = new LinkedHashMap<>();
+        tfVariables().forEach((name, value) -> {
+            if (name.startsWith("PREBREAK_")) {
+                environment.put(name, name.equals(ConfigLoader.CONFIG_FILE_VARIABLE) ? "ssm:/prebreak/config" : tfSample(name));
+            }
+        });
+        assertThat(Templates.terraformText("modules/aws/main.tf"))
+                .containsPattern("PREBREAK_CONFIG\\s*=\\s*\"ssm:\\$\\{aws_ssm_parameter\\.config\\.name\\}\"")
+                .containsPattern("insecure_value\\s*=\\s*var\\.config_yaml");
+        // The root renders its template with the presence the Genesys module made; the example names it.
+        String root = Templates.terraformText("prebreak.yaml.tftpl").replace("${pre_break_presence_id}", "5c0e7a3b-91d4-4f2a-b6e8-3a7d9c1f0e52");
+        assertThat(Templates.terraformText("main.tf")).contains("templatefile(\"${path.module}/prebreak.yaml.tftpl\"");
+        String example = Templates.terraformText("examples/existing-oauth-client/prebreak.yaml");
+
+        for (String yaml : List.of(root, example)) {
+            Config config = LambdaWiring.lambdaConfig(environment, yaml, "config_yaml");
+            assertThat(config.state().store()).isEqualTo(StateSettings.Store.DYNAMODB);
+            assertThat(config.rules()).extracting(r -> r.name()).containsExactly("breaks", "meals");
+            assertThat(config.rules().get(0).lead()).isNotEqualTo(config.rules().get(1).lead());
+            assertThat(config.dryRun()).as("the templates start with a dry run").isTrue();
+        }
+    }
+
+    /** A value for a variable of the Terraform environment as the apply would resolve it. */
+    private static String tfSample(String variable) {
+        return switch (variable) {
+            case "PREBREAK_GENESYS_REGION" -> "us_east_1";
+            case "PREBREAK_GENESYS_CREDENTIALS" -> "secretsmanager:arn:aws:secretsmanager:eu-west-1:123456789012:secret:prebreak/genesys-AbCdEf";
+            case "PREBREAK_SCOPE_BUSINESS_UNITS" -> "00000000-0000-0000-0000-000000000001,00000000-0000-0000-0000-000000000002";
+            case "PREBREAK_STATE_STORE" -> "dynamodb";
+            case "PREBREAK_STATE_TABLE" -> "prebreak-state";
+            default -> throw new AssertionError("the Terraform sets " + variable + ": give this test a sample of it");
+        };
+    }
+
+    @Test
+    void no_template_sets_in_its_environment_what_the_configuration_parameter_holds() {
+        // A variable overrides the parameter: rules or dryRun there would make the kill switch and
+        // per-rule leads in the parameter silently ineffective.
+        for (Set<String> variables : List.of(prebreakVariables(samVariables()), prebreakVariables(tfVariables()))) {
+            assertThat(variables).noneMatch(v -> v.startsWith("PREBREAK_RULES_") || v.equals("PREBREAK_DRY_RUN")
+                    || v.equals("PREBREAK_MAX_CHANGES_PER_TICK") || v.equals("PREBREAK_TICK"));
+        }
+    }
+
+    @Test
+    void sam_names_its_schedule_after_the_stack_so_that_two_stacks_can_live_in_one_region() {
+        Map<?, ?> props = (Map<?, ?>) samFunction("Events", "EveryMinute", "Properties");
+        assertThat(props.get("Name")).as("without a Name every stack's schedule is TickFunctionEveryMinute")
+                .isEqualTo(Map.of("Fn::Sub", "${AWS::StackName}-tick"));
+        assertThat(samFunction("FunctionName")).isEqualTo(Map.of("Fn::Sub", "${AWS::StackName}-tick"));
+    }
+
+    @Test
+    void the_schedules_run_only_once_the_secret_holds_credentials_and_while_enabled() {
+        // SAM: the schedule's state follows a condition on both switches, and the secret starts as a placeholder.
+        Map<?, ?> props = (Map<?, ?>) samFunction("Events", "EveryMinute", "Properties");
+        assertThat(props.get("State")).isEqualTo(Map.of("Fn::If", List.of("TicksRun", "ENABLED", "DISABLED")));
+        assertThat(path(sam, "Conditions", "TicksRun")).isEqualTo(Map.of("Fn::And", List.of(
+                Map.of("Fn::Equals", List.of(Map.of("Ref", "Enabled"), "true")),
+                Map.of("Fn::Equals", List.of(Map.of("Ref", "CredentialsReady"), "true")))));
+        assertThat(path(sam, "Parameters", "CredentialsReady", "Default")).isEqualTo("false");
+        assertThat(path(sam, "Parameters", "Enabled", "Default")).isEqualTo("true");
+
+        // Terraform: the same switches (hcl4j does not evaluate conditionals: the text is checked, the
+        // plans of deploy/check.sh check the outcome), and the schedules are created after the secret's
+        // value, the scheduler's permission and the failed-tick destination.
+        String aws = Templates.terraformText("modules/aws/main.tf");
+        assertThat(aws).containsPattern("credentials_in_place\\s*=\\s*var\\.write_credentials \\|\\| var\\.credentials_ready")
+                .containsPattern("schedule_state\\s*=\\s*var\\.enabled && local\\.credentials_in_place \\? \"ENABLED\" : \"DISABLED\"")
+                .containsPattern("state\\s*=\\s*local\\.schedule_state");
+        assertThat(strings(tfResource("aws_scheduler_schedule", "tick", "depends_on"))).contains(
+                "aws_secretsmanager_secret_version.genesys", "aws_iam_role_policy.scheduler", "aws_lambda_function_event_invoke_config.tick");
+        assertThat(path(tf, "variable", "credentials_ready", "default")).isEqualTo(false);
+        assertThat(path(tf, "variable", "write_credentials", "default")).isEqualTo(false);
+        assertThat(path(tf, "variable", "enabled", "default")).isEqualTo(true);
+    }
+
+    @Test
+    void the_terraform_alias_can_be_pinned_to_an_earlier_version() {
+        assertThat(Templates.terraformText("modules/aws/main.tf")).containsPattern(
+                "function_version\\s*=\\s*var\\.live_version == null \\? aws_lambda_function\\.tick\\.version : var\\.live_version");
+        assertThat(tfResource("aws_lambda_function", "tick", "publish")).as("old versions stay to roll back to").isEqualTo(true);
     }
 
     @Test
@@ -160,19 +254,13 @@ class TemplateParityTest {
     }
 
     @Test
-    void the_genesys_role_has_exactly_the_permissions_prebreak_needs() {
-        List<?> policies = (List<?>) tfLocal("genesys_permissions");
-        Set<String> granted = new TreeSet<>();
-        for (Object p : policies) {
-            Map<?, ?> policy = (Map<?, ?>) p;
-            for (String action : strings(policy.get("action_set"))) {
-                granted.add(policy.get("domain") + ":" + policy.get("entity_name") + ":" + action);
-            }
-        }
-        assertThat(granted).containsExactlyInAnyOrder("wfm:publishedSchedule:view", "wfm:activityCode:view", "wfm:agent:view",
-                "presence:presenceDefinition:view", "presence:userPresence:edit", "directory:user:view");
-        assertThat(tfResource("genesyscloud_oauth_client", "prebreak", "authorized_grant_type")).isEqualTo("CLIENT-CREDENTIALS");
-        assertThat(tfResource("genesyscloud_organization_presence_definition", "pre_break", "system_presence")).isEqualTo("Break");
+    void the_genesys_module_makes_a_client_credentials_client_and_a_presence_under_break() {
+        Map<String, Object> genesys = Templates.terraform("modules/genesys");
+        assertThat(path(genesys, "resource", "genesyscloud_oauth_client", "prebreak", "authorized_grant_type")).isEqualTo("CLIENT-CREDENTIALS");
+        assertThat(path(genesys, "resource", "genesyscloud_organization_presence_definition", "pre_break", "system_presence")).isEqualTo("Break");
+        assertThat(path(genesys, "variable", "division_ids", "default")).as("all divisions by default").isEqualTo(List.of("*"));
+        assertThat(path(genesys, "variable", "create_oauth_client", "default"))
+                .as("the first apply must not create the client: Terraform's client does not hold the role yet").isEqualTo(false);
     }
 
     @SuppressWarnings("unchecked")
@@ -199,8 +287,18 @@ class TemplateParityTest {
         }
         Map<?, ?> intrinsic = (Map<?, ?>) value;
         if (intrinsic.containsKey("Fn::Sub")) {
-            return String.valueOf(intrinsic.get("Fn::Sub")).replace("${CredentialsSecret}",
-                    "arn:aws:secretsmanager:eu-west-1:123456789012:secret:prebreak-AbCdEf");
+            String text = String.valueOf(intrinsic.get("Fn::Sub"))
+                    .replace("${CredentialsSecret}", "arn:aws:secretsmanager:eu-west-1:123456789012:secret:prebreak-AbCdEf")
+                    .replace("${ConfigParameter}", "CFN-ConfigParameter-AbCdEf012345");
+            Map<?, ?> parameters = (Map<?, ?>) sam.get("Parameters");
+            for (Map.Entry<?, ?> p : parameters.entrySet()) {
+                Object fallback = ((Map<?, ?>) p.getValue()).get("Default");
+                if (fallback != null) {
+                    text = text.replace("${" + p.getKey() + "}", String.valueOf(fallback));
+                }
+            }
+            assertThat(text).as("%s: every ${...} resolved", variable).doesNotContain("${");
+            return text;
         }
         String ref = String.valueOf(intrinsic.get("Ref"));
         Map<?, ?> parameter = (Map<?, ?>) ((Map<?, ?>) sam.get("Parameters")).get(ref);

@@ -49,11 +49,28 @@ public final class Templates {
         return (String) path(sam(), "Resources", "TickFunction", "Properties", "Handler");
     }
 
-    /** All .tf files of deploy/terraform merged at the top level (resource, data, locals, variable...). */
-    @SuppressWarnings("unchecked")
+    /** The AWS module, deploy/terraform/modules/aws: where the function, its role and the schedules are. */
     public static Map<String, Object> terraform() {
+        return terraform("modules/aws");
+    }
+
+    /** The text of a file under deploy/terraform. */
+    public static String terraformText(String file) {
+        try {
+            return Files.readString(root().resolve("deploy/terraform").resolve(file), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * All .tf files of one directory under deploy/terraform ("" for the root, "modules/genesys"...)
+     * merged at the top level (resource, data, locals, variable, output, module...).
+     */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> terraform(String dir) {
         Map<String, Object> merged = new LinkedHashMap<>();
-        try (var files = Files.list(root().resolve("deploy/terraform"))) {
+        try (var files = Files.list(root().resolve("deploy/terraform").resolve(dir))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".tf")).sorted().toList()) {
                 Map<String, Object> parsed = new HCLParser().parse(file.toFile(), "UTF-8");
                 parsed.forEach((key, value) -> merged.merge(key, value, (a, b) -> {
@@ -67,7 +84,7 @@ public final class Templates {
                 }));
             }
         } catch (Exception e) {
-            throw new IllegalStateException("cannot parse deploy/terraform: " + e, e);
+            throw new IllegalStateException("cannot parse deploy/terraform/" + dir + ": " + e, e);
         }
         return merged;
     }
@@ -88,7 +105,7 @@ public final class Templates {
     private static final class Intrinsics extends SafeConstructor {
         Intrinsics() {
             super(new LoaderOptions());
-            for (String name : new String[]{"Ref", "Sub", "GetAtt", "If", "Not", "Equals", "Join", "Select", "Split"}) {
+            for (String name : new String[]{"Ref", "Sub", "GetAtt", "If", "Not", "And", "Or", "Equals", "Join", "Select", "Split"}) {
                 String longName = name.equals("Ref") ? "Ref" : "Fn::" + name;
                 yamlConstructors.put(new Tag("!" + name), new AbstractConstruct() {
                     @Override

@@ -1,4 +1,6 @@
-# The AWS side: the secret, the state table, the function, one schedule per business unit, alarms.
+# The AWS side of prebreak: the configuration parameter, the credentials secret, the state table, the
+# function and its published alias, one schedule per business unit, and alarms. It needs an OAuth
+# client of Genesys Cloud, made by ../genesys or by hand.
 
 locals {
   function_name = "${var.name}-tick"
@@ -6,17 +8,18 @@ locals {
   runtime       = "java21"
   schedule      = "cron(* * * * ? *)"
 
+  # The schedules run only once the secret holds an OAuth client: written here from the inputs, or put
+  # in by hand and confirmed with credentials_ready. Before that a tick could only fail, every minute.
+  credentials_in_place = var.write_credentials || var.credentials_ready
+  schedule_state       = var.enabled && local.credentials_in_place ? "ENABLED" : "DISABLED"
+
+  # What belongs to this deployment stays in the environment; the rules, dryRun and the cap are in the
+  # configuration parameter (PREBREAK_CONFIG), which a variable set here would override.
   environment = {
+    PREBREAK_CONFIG               = "ssm:${aws_ssm_parameter.config.name}"
     PREBREAK_GENESYS_REGION       = var.genesys_region
     PREBREAK_GENESYS_CREDENTIALS  = "secretsmanager:${aws_secretsmanager_secret.genesys.arn}"
     PREBREAK_SCOPE_BUSINESS_UNITS = join(",", var.business_unit_ids)
-    PREBREAK_RULES_0_NAME         = var.rule_name
-    PREBREAK_RULES_0_CATEGORIES   = join(",", var.rule_categories)
-    PREBREAK_RULES_0_LEAD         = var.rule_lead
-    PREBREAK_RULES_0_PRESENCE     = genesyscloud_organization_presence_definition.pre_break.id
-    PREBREAK_TICK                 = "60s"
-    PREBREAK_DRY_RUN              = tostring(var.dry_run)
-    PREBREAK_MAX_CHANGES_PER_TICK = tostring(var.max_changes_per_tick)
     PREBREAK_STATE_STORE          = "dynamodb"
     PREBREAK_STATE_TABLE          = aws_dynamodb_table.state.name
     POWERTOOLS_SERVICE_NAME       = "prebreak"
@@ -28,17 +31,39 @@ locals {
   alarm_actions = var.alarm_topic_arn == "" ? [] : [var.alarm_topic_arn]
 }
 
+# The whole YAML configuration, as in prebreak.yaml. The function reads it on its first invocation and
+# checks it again every minute, so a change here (dryRun: true as a kill switch) needs no new version.
+resource "aws_ssm_parameter" "config" {
+  name        = "/${var.name}/config"
+  description = "prebreak configuration (YAML); the function's PREBREAK_* variables override it"
+  type        = "String"
+  tier        = length(var.config_yaml) > 4096 ? "Advanced" : "Standard"
+  # Not a secret: shown in plans, so that a change of rules can be reviewed there.
+  insecure_value = var.config_yaml
+}
+
 resource "aws_secretsmanager_secret" "genesys" {
   name_prefix = "${var.name}/genesys-"
   description = "Genesys Cloud OAuth client for prebreak, as {\"clientId\",\"clientSecret\"}"
 }
 
+# Only when the client is given to Terraform: the secret is then in the Terraform state too (encrypt
+# and lock the state, see docs/deploy.md). Otherwise put it in by hand and set credentials_ready.
 resource "aws_secretsmanager_secret_version" "genesys" {
+  count = var.write_credentials ? 1 : 0
+
   secret_id = aws_secretsmanager_secret.genesys.id
   secret_string = jsonencode({
-    clientId     = genesyscloud_oauth_client.prebreak.id
-    clientSecret = genesyscloud_oauth_client.prebreak.client_secret
+    clientId     = var.genesys_client_id
+    clientSecret = var.genesys_client_secret
   })
+
+  lifecycle {
+    precondition {
+      condition     = var.genesys_client_id != null && var.genesys_client_secret != null
+      error_message = "write_credentials is true: give genesys_client_id and genesys_client_secret."
+    }
+  }
 }
 
 resource "aws_dynamodb_table" "state" {
@@ -105,6 +130,12 @@ data "aws_iam_policy_document" "tick" {
   }
 
   statement {
+    sid       = "ReadConfiguration"
+    actions   = ["ssm:GetParameter"]
+    resources = [aws_ssm_parameter.config.arn]
+  }
+
+  statement {
     sid       = "ReadGenesysCredentials"
     actions   = ["secretsmanager:GetSecretValue"]
     resources = [aws_secretsmanager_secret.genesys.arn]
@@ -160,6 +191,14 @@ resource "aws_lambda_function" "tick" {
   depends_on = [aws_iam_role_policy.tick]
 }
 
+# The schedules invoke this alias. It follows each newly published version, unless live_version pins
+# it to an earlier one (a rollback without rebuilding anything).
+resource "aws_lambda_alias" "live" {
+  name             = "live"
+  function_name    = aws_lambda_function.tick.function_name
+  function_version = var.live_version == null ? aws_lambda_function.tick.version : var.live_version
+}
+
 # Scheduler invokes asynchronously: its retry policy covers delivery only. A tick that throws is
 # retried once by Lambda while still about its minute, then recorded in the dead-letter queue.
 resource "aws_lambda_function_event_invoke_config" "tick" {
@@ -173,12 +212,6 @@ resource "aws_lambda_function_event_invoke_config" "tick" {
       destination = aws_sqs_queue.dead_letters.arn
     }
   }
-}
-
-resource "aws_lambda_alias" "live" {
-  name             = "live"
-  function_name    = aws_lambda_function.tick.function_name
-  function_version = aws_lambda_function.tick.version
 }
 
 data "aws_iam_policy_document" "scheduler_assume" {
@@ -214,7 +247,8 @@ resource "aws_iam_role_policy" "scheduler" {
   policy = data.aws_iam_policy_document.scheduler.json
 }
 
-# One schedule per business unit: each invocation ticks one unit, so large orgs scale out.
+# One schedule per business unit: each invocation ticks one unit, so large orgs scale out. Created
+# last: only after the secret has its value, the scheduler may invoke, and failed ticks have a place to go.
 resource "aws_scheduler_schedule" "tick" {
   for_each = toset(var.business_unit_ids)
 
@@ -222,7 +256,7 @@ resource "aws_scheduler_schedule" "tick" {
   description                  = "prebreak tick for business unit ${each.value}"
   schedule_expression          = local.schedule
   schedule_expression_timezone = "UTC"
-  state                        = "ENABLED"
+  state                        = local.schedule_state
 
   flexible_time_window {
     mode = "OFF"
@@ -242,6 +276,13 @@ resource "aws_scheduler_schedule" "tick" {
       arn = aws_sqs_queue.dead_letters.arn
     }
   }
+
+  depends_on = [
+    aws_secretsmanager_secret_version.genesys,
+    aws_iam_role_policy.scheduler,
+    aws_iam_role_policy.tick,
+    aws_lambda_function_event_invoke_config.tick,
+  ]
 }
 
 resource "aws_cloudwatch_metric_alarm" "tick_errors" {
