@@ -34,6 +34,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +46,8 @@ import org.junit.jupiter.api.Test;
  * advance it), DynamoDB Local as the table, a loopback Secrets Manager for the credentials.
  */
 class TickHandlerTest {
-    private static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
+    /** Near the real clock, whatever day the suite runs: DynamoDB Local expires items by the real clock. */
+    private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.HOURS);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final LocalDynamoDb dynamo = LocalDynamoDb.shared();
@@ -77,7 +79,7 @@ class TickHandlerTest {
         DynamoDbAuditLog tableAudit = new DynamoDbAuditLog(dynamo.client(), table);
         GatewayFactory gateways = (region, clientId, secret) -> GenesysClient.builder().region(region).credentials(clientId, secret)
                 .clock(clock).sleeper(clock::advance).jitterSeed(7).build();
-        ScheduledTicks ticks = new ScheduledTicks(config, new DynamoDbStateStore(dynamo.client(), table),
+        ScheduledTicks ticks = new ScheduledTicks(config, new DynamoDbStateStore(dynamo.client(), table, clock),
                 new AuditTrail(List.of(new LoggedAudit(), tableAudit)), tableAudit::flush,
                 new CredentialsSecret(secrets.client(), TestOrg.SECRET_NAME, clock, Duration.ofMinutes(15)),
                 gateways, clock, new TickMetrics(metrics));
@@ -106,7 +108,7 @@ class TickHandlerTest {
         assertThat(TestOrg.setToPreBreak(sim)).containsExactlyInAnyOrder("alice", "bob");
         assertThat(summary.get("applied").asInt()).isEqualTo(2);
         assertThat(summary.get("agentsEvaluated").asInt()).isEqualTo(3);
-        assertThat(new DynamoDbStateStore(dynamo.client(), table).records(TestOrg.NORTH, NOW))
+        assertThat(new DynamoDbStateStore(dynamo.client(), table, sim.clock()).records(TestOrg.NORTH, NOW))
                 .singleElement().satisfies(r -> {
                     assertThat(r.key().userId()).isEqualTo("alice");
                     assertThat(r.status()).isEqualTo(RecordStatus.IN_PRE_BREAK);
@@ -182,7 +184,7 @@ class TickHandlerTest {
         assertThat(summary.get("dryRun").asBoolean()).isTrue();
         assertThat(summary.get("dryRunActions").asInt()).isEqualTo(2);
         assertThat(TestOrg.setToPreBreak(sim)).isEmpty();
-        assertThat(new DynamoDbStateStore(dynamo.client(), table).records(TestOrg.NORTH, NOW)).isEmpty();
+        assertThat(new DynamoDbStateStore(dynamo.client(), table, sim.clock()).records(TestOrg.NORTH, NOW)).isEmpty();
         assertThat(metrics.last()).containsEntry("PreBreakDryRun", 2.0);
     }
 

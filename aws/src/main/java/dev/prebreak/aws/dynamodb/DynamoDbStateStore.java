@@ -4,6 +4,7 @@ import dev.prebreak.core.state.ActivityKey;
 import dev.prebreak.core.state.ActivityRecord;
 import dev.prebreak.core.state.RecordStatus;
 import dev.prebreak.core.state.StateStore;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,6 +27,12 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * where no item exists, a replace or remove only while the item is in the expected status. Of two
  * invocations racing for one activity exactly one write succeeds; the other gets {@code false}.
  * Items carry a TTL ({@code expiresAt}), so the table stays the size of two days of breaks.
+ *
+ * <p>DynamoDB deletes an expired item only within a few days of its expiry, not at once, so the store
+ * itself treats an item past {@code expiresAt} (by its own clock) as gone: it is never returned, and it
+ * never blocks an insert. The TTL lies {@link StateItems#KEEP_AFTER_END} after the activity's end, past the
+ * last moment any tick can act on the activity (a pre-break before the start, a revert or the at-start
+ * change before the end), so an expiry can never make an activity due twice.
  */
 public final class DynamoDbStateStore implements StateStore {
     /**
@@ -36,10 +43,12 @@ public final class DynamoDbStateStore implements StateStore {
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final Clock clock;
 
-    public DynamoDbStateStore(DynamoDbClient dynamo, String table) {
+    public DynamoDbStateStore(DynamoDbClient dynamo, String table, Clock clock) {
         this.dynamo = Objects.requireNonNull(dynamo, "dynamo");
         this.table = Objects.requireNonNull(table, "table");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     @Override
@@ -47,12 +56,14 @@ public final class DynamoDbStateStore implements StateStore {
         QueryRequest.Builder query = QueryRequest.builder()
                 .tableName(table)
                 .keyConditionExpression("#pk = :bu AND #sk >= :from")
-                .filterExpression("#end >= :endingAfter")
-                .expressionAttributeNames(Map.of("#pk", StateItems.PK, "#sk", StateItems.SK, "#end", StateItems.END))
+                .filterExpression("#end >= :endingAfter AND #expires > :now")
+                .expressionAttributeNames(Map.of("#pk", StateItems.PK, "#sk", StateItems.SK, "#end", StateItems.END,
+                        "#expires", StateItems.EXPIRES))
                 .expressionAttributeValues(Map.of(
                         ":bu", StateItems.s(businessUnitId),
                         ":from", StateItems.s(StateItems.sortable(endingAfter.minus(LONGEST_ACTIVITY))),
-                        ":endingAfter", StateItems.s(StateItems.sortable(endingAfter))))
+                        ":endingAfter", StateItems.s(StateItems.sortable(endingAfter)),
+                        ":now", epochSeconds(clock.instant())))
                 // A claim written a moment ago by an overlapping invocation must be seen.
                 .consistentRead(true);
         List<ActivityRecord> records = new ArrayList<>();
@@ -70,9 +81,15 @@ public final class DynamoDbStateStore implements StateStore {
         return put(PutItemRequest.builder()
                 .tableName(table)
                 .item(StateItems.item(record))
-                .conditionExpression("attribute_not_exists(#sk)")
-                .expressionAttributeNames(Map.of("#sk", StateItems.SK))
+                // An expired item that DynamoDB has not deleted yet is gone, as far as prebreak is concerned.
+                .conditionExpression("attribute_not_exists(#sk) OR #expires <= :now")
+                .expressionAttributeNames(Map.of("#sk", StateItems.SK, "#expires", StateItems.EXPIRES))
+                .expressionAttributeValues(Map.of(":now", epochSeconds(clock.instant())))
                 .build());
+    }
+
+    private static AttributeValue epochSeconds(Instant instant) {
+        return AttributeValue.fromN(Long.toString(instant.getEpochSecond()));
     }
 
     @Override

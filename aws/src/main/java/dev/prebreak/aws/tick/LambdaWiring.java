@@ -49,7 +49,7 @@ public final class LambdaWiring {
                 clock, SECRET_MAX_AGE);
         Metrics metrics = MetricsFactory.getMetricsInstance();
         metrics.setNamespace(environment.getOrDefault("POWERTOOLS_METRICS_NAMESPACE", DEFAULT_NAMESPACE));
-        return new ScheduledTicks(config, new DynamoDbStateStore(dynamo, table),
+        return new ScheduledTicks(config, new DynamoDbStateStore(dynamo, table, clock),
                 new AuditTrail(List.of(new LoggedAudit(), tableAudit)), tableAudit::flush, secret,
                 GatewayFactory.genesys(clock), clock, new TickMetrics(metrics));
     }

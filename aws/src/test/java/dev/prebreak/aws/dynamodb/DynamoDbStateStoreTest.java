@@ -9,7 +9,10 @@ import dev.prebreak.core.state.ActivityKey;
 import dev.prebreak.core.state.ActivityRecord;
 import dev.prebreak.core.state.RecordStatus;
 import java.time.Duration;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +29,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 class DynamoDbStateStoreTest {
     private static final String BU = "bu-1";
-    private static final Instant START = Instant.parse("2026-11-24T10:15:00Z");
+    /**
+     * Near the real clock, whatever day the suite runs: DynamoDB Local deletes items whose TTL has
+     * passed by the real clock, so a fixed date would make records vanish once the calendar reaches it.
+     */
+    private static final Instant START = Instant.now().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1)).plusSeconds(900);
 
     private final DynamoDbClient dynamo = LocalDynamoDb.shared().client();
     private String table;
@@ -36,7 +43,7 @@ class DynamoDbStateStoreTest {
     @BeforeEach
     void table() {
         table = LocalDynamoDb.shared().newTable();
-        store = new DynamoDbStateStore(dynamo, table);
+        store = new DynamoDbStateStore(dynamo, table, Clock.systemUTC());
     }
 
     @AfterEach
@@ -44,6 +51,11 @@ class DynamoDbStateStoreTest {
         if (threads != null) {
             threads.shutdownNow();
         }
+    }
+
+    /** The store as an invocation at {@code now} sees the table. */
+    private DynamoDbStateStore storeAt(Instant now) {
+        return new DynamoDbStateStore(dynamo, table, Clock.fixed(now, ZoneOffset.UTC));
     }
 
     private static ActivityRecord record(String bu, String user, Instant start, String rule, RecordStatus status) {
@@ -138,6 +150,46 @@ class DynamoDbStateStoreTest {
     }
 
     @Test
+    void an_item_past_its_expiry_that_dynamodb_has_not_deleted_yet_is_gone() {
+        ActivityRecord claim = record(BU, "user-a", START, "breaks", RecordStatus.CLAIMED);
+        store.insert(claim);
+        Instant expiry = claim.activityEnd().plus(StateItems.KEEP_AFTER_END);
+        DynamoDbStateStore justBefore = storeAt(expiry.minusSeconds(1));
+        DynamoDbStateStore after = storeAt(expiry); // DynamoDB deletes expired items within days, not at once
+        Instant longAgo = START.minus(Duration.ofDays(1));
+
+        assertThat(justBefore.records(BU, longAgo)).containsExactly(claim);
+        assertThat(after.records(BU, longAgo)).as("an expired claim is not a live one").isEmpty();
+        assertThat(dynamo.getItem(b -> b.tableName(table).key(StateItems.key(claim.key())).consistentRead(true)).hasItem())
+                .as("the item is still in the table").isTrue();
+
+        ActivityRecord next = claim.withStatus(RecordStatus.IN_PRE_BREAK, expiry);
+        assertThat(justBefore.insert(next)).as("a live item blocks an insert").isFalse();
+        assertThat(after.insert(next)).as("an expired leftover does not").isTrue();
+        assertThat(after.records(BU, longAgo)).isEmpty();
+        assertThat(storeAt(START).records(BU, longAgo)).containsExactly(next);
+    }
+
+    /**
+     * A tick acts on an activity from its trigger time (at most two hours before the start, the longest
+     * lead) until its end (a revert or the at-start change), and it asks for the records ending at or
+     * after its own time. If the TTL fell inside that span, the record would vanish and the activity
+     * would be due again.
+     */
+    @Test
+    void the_ttl_outlives_every_moment_a_tick_can_act_on_the_activity() {
+        for (Duration length : List.of(Duration.ofMinutes(1), Duration.ofMinutes(15), Duration.ofHours(8), Duration.ofDays(6))) {
+            ActivityRecord r = new ActivityRecord(new ActivityKey(BU, "user-" + length, START, "breaks"), RecordStatus.IN_PRE_BREAK,
+                    "pre-break-id", START.plus(length), START.minus(Duration.ofHours(2)));
+            assertThat(store.insert(r)).isTrue();
+            for (Instant now : List.of(START.minus(Duration.ofHours(2)), START, r.activityEnd())) {
+                assertThat(storeAt(now).records(BU, now)).as("%s long, at %s", length, now).contains(r);
+                assertThat(storeAt(now).insert(r.withStatus(RecordStatus.CLAIMED, now))).as("%s long, at %s", length, now).isFalse();
+            }
+        }
+    }
+
+    @Test
     void audit_items_are_written_in_batches_with_their_own_ttl() {
         DynamoDbAuditLog audit = new DynamoDbAuditLog(dynamo, table);
         for (int i = 0; i < 30; i++) {
@@ -164,7 +216,7 @@ class DynamoDbStateStoreTest {
         CountDownLatch go = new CountDownLatch(1);
         List<Future<List<Integer>>> writers = new ArrayList<>();
         for (int w = 0; w < 2; w++) {
-            DynamoDbStateStore own = new DynamoDbStateStore(dynamo, table); // as two invocations would
+            DynamoDbStateStore own = new DynamoDbStateStore(dynamo, table, Clock.systemUTC()); // as two invocations would
             Callable<List<Integer>> writer = () -> {
                 go.await();
                 List<Integer> won = new ArrayList<>();

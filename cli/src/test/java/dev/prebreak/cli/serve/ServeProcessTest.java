@@ -67,7 +67,9 @@ class ServeProcessTest {
                 assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
                 HttpResponse<String> status = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port.group(1) + "/status")).build(),
                         HttpResponse.BodyHandlers.ofString());
-                assertThat(status.body()).contains("\"lastTick\"", "\"nextDueActions\"", "\"ticks\" : 1");
+                assertThat(status.body()).contains("\"lastTick\"", "\"nextDueActions\"");
+                // At least the tick it printed: /status may be read after the next boundary has passed.
+                assertThat(status.body()).containsPattern("\"ticks\" : [1-9]");
 
                 process.toHandle().destroy(); // SIGTERM, leaving the output stream open (Process.destroy closes it)
                 read(lines, output, "prebreak stopped");
