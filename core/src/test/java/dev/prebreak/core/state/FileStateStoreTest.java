@@ -57,20 +57,22 @@ class FileStateStoreTest {
     }
 
     @Test
-    void ignoresALineCutShortByACrash() throws Exception {
+    void setsALineCutShortByACrashAsideAndCarriesOn() throws Exception {
         Path file = dir.resolve("state.journal");
         try (FileStateStore store = new FileStateStore(file, CLOCK)) {
             store.insert(record("a", RecordStatus.IN_PRE_BREAK));
         }
         String whole = Files.readString(file);
-        Files.writeString(file, whole + whole.substring(0, whole.length() / 2).replace("a", "c"), StandardCharsets.UTF_8,
-                StandardOpenOption.TRUNCATE_EXISTING);
+        String cut = whole.substring(0, whole.length() / 2).replace("a", "c");
+        Files.writeString(file, whole + cut, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
         try (FileStateStore store = new FileStateStore(file, CLOCK)) {
             assertThat(store.records("bu 1", NOW)).containsExactly(record("a", RecordStatus.IN_PRE_BREAK));
+            assertThat(store.quarantinedTail()).hasValueSatisfying(side -> assertThat(side).hasContent(cut));
             store.insert(record("d", RecordStatus.IN_PRE_BREAK));
         }
         try (FileStateStore store = new FileStateStore(file, CLOCK)) {
             assertThat(store.records("bu 1", NOW)).extracting(r -> r.key().userId()).containsExactly("a", "d");
+            assertThat(store.quarantinedTail()).isEmpty();
         }
     }
 
@@ -84,8 +86,10 @@ class FileStateStoreTest {
         List<String> lines = new java.util.ArrayList<>(Files.readAllLines(file));
         lines.set(0, "put\tgarbage");
         Files.write(file, lines);
+        byte[] damaged = Files.readAllBytes(file);
         assertThatThrownBy(() -> new FileStateStore(file, CLOCK))
-                .hasMessageContaining("is damaged at line 1");
+                .hasMessageContaining("state file " + file.toRealPath() + " is damaged at line 1");
+        assertThat(file).as("nothing was changed").hasBinaryContent(damaged);
         // The failed open released its lock: a repaired file opens in the same process.
         Files.write(file, lines.subList(1, lines.size()));
         try (FileStateStore store = new FileStateStore(file, CLOCK)) {
@@ -94,11 +98,14 @@ class FileStateStoreTest {
     }
 
     @Test
-    void refusesASecondProcessOnTheSameFile() {
+    void refusesASecondStoreInThisProcess() throws Exception {
         Path file = dir.resolve("state.journal");
         try (FileStateStore first = new FileStateStore(file, CLOCK)) {
             assertThatThrownBy(() -> new FileStateStore(file, CLOCK))
-                    .hasMessageContaining("is in use by another prebreak process");
+                    .hasMessageContaining("state file " + file.toRealPath() + " is held by another prebreak");
+        }
+        try (FileStateStore again = new FileStateStore(file, CLOCK)) {
+            assertThat(again.insert(record("a", RecordStatus.CLAIMED))).as("closing let go of the file").isTrue();
         }
     }
 
