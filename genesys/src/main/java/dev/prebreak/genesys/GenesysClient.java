@@ -16,6 +16,7 @@ import dev.prebreak.genesys.auth.TokenSource;
 import dev.prebreak.genesys.http.RatePacer;
 import dev.prebreak.genesys.http.RetryPolicy;
 import dev.prebreak.genesys.http.Sleeper;
+import dev.prebreak.genesys.http.GenesysTime;
 import dev.prebreak.genesys.http.Transport;
 import dev.prebreak.genesys.http.Usage;
 import dev.prebreak.genesys.wire.ActivityCodeAnswer;
@@ -39,6 +40,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Random;
 import java.util.function.Supplier;
 
@@ -56,7 +58,7 @@ public final class GenesysClient implements GenesysGateway {
     private final Instant deadline;
 
     /** Everything the views of one client share. */
-    private record Parts(PlatformApi api, Usage usage, ScheduleSearch schedules, AgentStates states,
+    private record Parts(PlatformApi api, Usage usage, GenesysTime genesysTime, ScheduleSearch schedules, AgentStates states,
                          PresenceWrites writes, ReferenceCache<List<ActivityCode>> activityCodes,
                          ReferenceCache<List<PresenceDefinition>> presences) {
     }
@@ -171,6 +173,11 @@ public final class GenesysClient implements GenesysGateway {
     }
 
     @Override
+    public Optional<Duration> clockOffset() {
+        return parts.genesysTime().offset();
+    }
+
+    @Override
     public String toString() {
         return "GenesysClient[deadline=" + (deadline.equals(Instant.MAX) ? "none" : deadline) + "]";
     }
@@ -181,6 +188,7 @@ public final class GenesysClient implements GenesysGateway {
         private String clientId;
         private Supplier<char[]> secret;
         private Clock clock = Clock.systemUTC();
+        private Clock wallClock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.real();
         private Duration requestTimeout = Duration.ofSeconds(30);
         private Duration connectTimeout = Duration.ofSeconds(10);
@@ -218,6 +226,15 @@ public final class GenesysClient implements GenesysGateway {
         /** Whose "now" decides token renewal, pacing, deadlines and cache expiry. Default: system UTC. */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * The machine's own clock, compared with the Date of Genesys' answers to tell how far apart the two
+         * are. Default: system UTC, also when {@link #clock} is a simulator's virtual clock.
+         */
+        public Builder wallClock(Clock wallClock) {
+            this.wallClock = Objects.requireNonNull(wallClock, "wallClock");
             return this;
         }
 
@@ -298,11 +315,12 @@ public final class GenesysClient implements GenesysGateway {
                     .followRedirects(HttpClient.Redirect.NEVER)
                     .build();
             Usage usage = new Usage();
+            GenesysTime genesysTime = new GenesysTime(wallClock);
             Transport transport = new Transport(http, clock, sleeper, retryPolicy, new RatePacer(rateBudgetPerMinute),
-                    usage, requestTimeout);
+                    usage, requestTimeout, genesysTime);
             TokenSource tokens = new TokenSource(transport, region.tokenUri(), credentials);
             PlatformApi api = new PlatformApi(transport, tokens, region.apiBase());
-            Parts parts = new Parts(api, usage,
+            Parts parts = new Parts(api, usage, genesysTime,
                     new ScheduleSearch(api, batchSizes.scheduleUsers(), batchSizes.scheduleFloor()),
                     new AgentStates(api, batchSizes.stateRead()),
                     new PresenceWrites(api, batchSizes.presenceWrite()),

@@ -2,6 +2,7 @@ package dev.prebreak.genesys;
 
 import dev.prebreak.core.gateway.GatewayException;
 import dev.prebreak.genesys.http.ApiFailure;
+import dev.prebreak.genesys.http.RequestNotSent;
 import dev.prebreak.core.gateway.PresenceChange;
 import dev.prebreak.core.gateway.PresenceWriteOutcome;
 import dev.prebreak.genesys.wire.PresenceWrite;
@@ -48,7 +49,7 @@ final class PresenceWrites {
         } catch (GatewayException e) {
             LOG.log(System.Logger.Level.WARNING, () -> "a batch of " + batch.size() + " presence writes failed: "
                     + e.getMessage());
-            if (e instanceof ApiFailure && ((ApiFailure) e).notApplied()) {
+            if (e instanceof RequestNotSent || (e instanceof ApiFailure && ((ApiFailure) e).notApplied())) {
                 return batch.stream().map(c -> PresenceWriteOutcome.failed(c.userId(), e.getMessage())).toList();
             }
             // The batch may have reached Genesys before it failed: say so, so the caller checks before writing again.

@@ -4,10 +4,12 @@ import dev.prebreak.core.presence.AgentState;
 import dev.prebreak.core.presence.PresenceDefinition;
 import dev.prebreak.core.schedule.ActivityCode;
 import dev.prebreak.core.schedule.AgentSchedule;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What prebreak reads from and writes to Genesys Cloud. The adapter owns the wire: auth, pacing,
@@ -43,6 +45,14 @@ public interface GenesysGateway {
 
     /** Traffic so far. */
     ApiUsage usage();
+
+    /**
+     * How far Genesys' clock is ahead of this machine's (negative: behind), as the latest answer showed;
+     * empty before any answer, or where the adapter cannot tell.
+     */
+    default Optional<Duration> clockOffset() {
+        return Optional.empty();
+    }
 
     /** A view of this gateway whose calls give up (with {@link GatewayException}) once {@code deadline} passes. */
     default GenesysGateway within(Instant deadline) {

@@ -1,16 +1,25 @@
 package dev.prebreak.core.presence;
 
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * What an agent is doing now, as read from Genesys. Any part may be missing (the API's expands are
  * best effort); a missing part is never taken as eligible.
+ *
+ * @param presenceModifiedAt when the presence last changed, by Genesys' clock ({@code modifiedDate}); it
+ *        tells whether anything touched the presence since prebreak claimed a write (null: unknown)
  */
 public record AgentState(String userId, String presenceId, SystemPresence systemPresence,
-                         RoutingStatus routingStatus) {
+                         RoutingStatus routingStatus, Instant presenceModifiedAt) {
     public AgentState {
         Objects.requireNonNull(userId, "userId");
+    }
+
+    /** A state whose presence's modification time is unknown. */
+    public AgentState(String userId, String presenceId, SystemPresence systemPresence, RoutingStatus routingStatus) {
+        this(userId, presenceId, systemPresence, routingStatus, null);
     }
 
     public Optional<String> presence() {
@@ -23,6 +32,10 @@ public record AgentState(String userId, String presenceId, SystemPresence system
 
     public Optional<RoutingStatus> routing() {
         return Optional.ofNullable(routingStatus);
+    }
+
+    public Optional<Instant> presenceModified() {
+        return Optional.ofNullable(presenceModifiedAt);
     }
 
     public boolean isIn(PresenceDefinition presence) {

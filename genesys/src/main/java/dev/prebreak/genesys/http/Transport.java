@@ -30,9 +30,10 @@ public final class Transport {
     private final RatePacer pacer;
     private final Usage usage;
     private final Duration requestTimeout;
+    private final GenesysTime genesysTime;
 
     public Transport(HttpClient http, Clock clock, Sleeper sleeper, RetryPolicy retry, RatePacer pacer, Usage usage,
-                     Duration requestTimeout) {
+                     Duration requestTimeout, GenesysTime genesysTime) {
         this.http = Objects.requireNonNull(http, "http");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
@@ -40,6 +41,7 @@ public final class Transport {
         this.pacer = Objects.requireNonNull(pacer, "pacer");
         this.usage = Objects.requireNonNull(usage, "usage");
         this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout");
+        this.genesysTime = Objects.requireNonNull(genesysTime, "genesysTime");
     }
 
     public Clock clock() {
@@ -54,7 +56,7 @@ public final class Transport {
             }
             Instant now = clock.instant();
             if (!now.isBefore(deadline)) {
-                throw new GatewayException(out.call() + " not sent: the deadline " + deadline + " has passed");
+                throw new RequestNotSent(out.call() + " not sent: the deadline " + deadline + " has passed");
             }
             HttpRequest request = request(out, now, deadline);
             usage.call();
@@ -63,7 +65,9 @@ public final class Transport {
             }
             Answer answer;
             try {
+                Instant sentAt = genesysTime.now();
                 HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                genesysTime.observe(sentAt, response.headers());
                 answer = new Answer(response.statusCode(), response.headers(), response.body());
             } catch (IOException e) {
                 String reason = "connection failed (" + e.getClass().getSimpleName()
@@ -73,8 +77,9 @@ public final class Transport {
                             + " not sent again, since it may have taken effect", e);
                 }
                 if (attempt >= retry.maxAttempts()) {
-                    throw new GatewayException(out.call() + " failed: " + reason + "; gave up after " + attempt
-                            + " attempts", e);
+                    String message = out.call() + " failed: " + reason + "; gave up after " + attempt + " attempts";
+                    // A write reaches here only if no attempt can have reached Genesys.
+                    throw neverSent(e) ? new RequestNotSent(message, e) : new GatewayException(message, e);
                 }
                 retryAfter(retry.backoff(attempt), deadline, out, reason, attempt);
                 continue;
@@ -134,16 +139,18 @@ public final class Transport {
         if (wait.isZero() || wait.isNegative()) {
             return;
         }
+        // A write waits only before its first attempt or after attempts Genesys did not act on (429, 503,
+        // no connection): giving up here leaves it certainly not applied.
         Instant now = clock.instant();
         if (now.plus(wait).isAfter(deadline)) {
-            throw new GatewayException(out.call() + " gave up: waiting " + wait.toMillis() + " ms " + why
+            throw new RequestNotSent(out.call() + " gave up: waiting " + wait.toMillis() + " ms " + why
                     + " would pass the deadline " + deadline);
         }
         try {
             sleeper.sleep(wait);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new GatewayException(out.call() + " was interrupted while waiting " + why, e);
+            throw new RequestNotSent(out.call() + " was interrupted while waiting " + why, e);
         }
     }
 

@@ -107,6 +107,7 @@ class ReadsTest {
                 assertThat(state.routingStatus()).isNotNull();
                 assertThat(state.routingStatus().name()).isEqualTo(truth.routingStatus().name());
                 assertThat(state.systemPresence()).isNotNull();
+                assertThat(state.presenceModifiedAt()).as("modifiedDate, to settle uncertain writes").isEqualTo(truth.presenceModified());
             }
             assertThat(client.agentStates(List.of())).isEmpty();
             assertThat(h.calls(USERS)).isEqualTo(3);

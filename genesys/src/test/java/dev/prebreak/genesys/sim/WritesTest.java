@@ -9,6 +9,8 @@ import dev.prebreak.core.presence.PresenceDefinition;
 import dev.prebreak.genesys.GenesysClient;
 import dev.prebreak.sim.generate.OrgGenerator;
 import dev.prebreak.sim.http.ScriptedFault;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -116,6 +118,56 @@ class WritesTest {
             });
             assertThat(client.usage().retries()).isZero();
             assertThat(h.sim.presenceLog().all()).isEmpty();
+        }
+    }
+
+    @Test
+    void aWriteGivenUpWhileWaitingOutA429IsCertainlyNotApplied() {
+        try (SimHarness h = SimHarness.start()) {
+            GenesysClient client = h.client();
+            PresenceDefinition target = preBreak(client);
+            List<PresenceChange> changes = h.sim.org().userIds().subList(0, 5).stream()
+                    .map(id -> new PresenceChange(id, target)).toList();
+            h.sim.faults().script(ScriptedFault.rateLimit(PUT, 1, 60, false));
+
+            List<PresenceWriteOutcome> outcomes = client.within(h.sim.clock().instant().plusSeconds(10)).setPresences(changes);
+            assertThat(outcomes).allSatisfy(o -> {
+                assertThat(o.applied()).isFalse();
+                assertThat(o.uncertain()).as("Genesys refused to process it, and it was not sent again").isFalse();
+                assertThat(o.error()).hasValueSatisfying(e -> assertThat(e).contains("would pass the deadline"));
+            });
+            assertThat(h.sim.presenceLog().all()).isEmpty();
+        }
+    }
+
+    @Test
+    void aWriteNeverSentBecauseTheDeadlinePassedIsCertainlyNotApplied() {
+        try (SimHarness h = SimHarness.start()) {
+            GenesysClient client = h.client();
+            PresenceDefinition target = preBreak(client);
+            List<PresenceWriteOutcome> outcomes = client.within(h.sim.clock().instant().minusSeconds(1))
+                    .setPresences(List.of(new PresenceChange(h.sim.org().userIds().get(0), target)));
+            assertThat(outcomes).singleElement().satisfies(o -> {
+                assertThat(o.uncertain()).isFalse();
+                assertThat(o.error()).hasValueSatisfying(e -> assertThat(e).contains("not sent"));
+            });
+            assertThat(h.calls(PUT)).isZero();
+        }
+    }
+
+    @Test
+    void theOffsetOfGenesysClockIsReadOffTheDateOfItsAnswers() {
+        try (SimHarness h = SimHarness.start()) {
+            GenesysClient inStep = h.client();
+            assertThat(inStep.clockOffset()).as("before any answer").isEmpty();
+            inStep.presenceDefinitions();
+            assertThat(inStep.clockOffset()).hasValueSatisfying(o -> assertThat(o.abs()).isLessThan(Duration.ofSeconds(2)));
+
+            // This machine's clock stepped 30 minutes forward: Genesys now looks 30 minutes behind.
+            GenesysClient ahead = h.clientBuilder().wallClock(Clock.offset(Clock.systemUTC(), Duration.ofMinutes(30))).build();
+            ahead.presenceDefinitions();
+            assertThat(ahead.clockOffset()).hasValueSatisfying(o ->
+                    assertThat(o.plus(Duration.ofMinutes(30)).abs()).isLessThan(Duration.ofSeconds(2)));
         }
     }
 }
