@@ -59,6 +59,11 @@ final class RunCommand implements Callable<Integer> {
                 spec.commandLine().getErr().println("tick failed: " + String.join("; ", report.failures()));
                 return ExitCode.TICK_FAILED;
             }
+            if (report.writesNotConfirmed() > 0) {
+                spec.commandLine().getErr().println(report.writesNotConfirmed() + " presence writes failed or ended uncertain;"
+                        + " the next run retries those that certainly did not land and settles the others");
+                return ExitCode.TICK_FAILED;
+            }
             return ExitCode.OK;
         }
     }

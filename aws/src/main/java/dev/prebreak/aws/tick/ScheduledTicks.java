@@ -163,7 +163,7 @@ public final class ScheduledTicks {
             return config;
         }
         return new Config(config.genesys(), new Scope(units, List.of()), config.rules(), config.tick(), config.dryRun(),
-                config.maxChangesPerTick(), config.state());
+                config.maxChangesPerTick(), config.state(), config.maxClockSkew());
     }
 
     /**

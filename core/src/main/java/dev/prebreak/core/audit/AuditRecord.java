@@ -15,8 +15,18 @@ public record AuditRecord(Instant at, String businessUnitId, String userId, Acti
     public enum Outcome {
         /** Genesys confirmed the new presence. */
         APPLIED,
-        /** The write failed; prebreak tries again next tick while the activity is still due. */
+        /** The write certainly did not land; prebreak tries again next tick while the activity is still due. */
         FAILED,
+        /**
+         * The write's answer was lost or unreadable: it may have landed. It is never simply repeated; a
+         * later tick reads the agent's presence and records APPLIED, UNCONFIRMED or FAILED.
+         */
+        UNCERTAIN,
+        /**
+         * Applied, unconfirmed: a write that may have landed, after which the agent's presence changed, so
+         * whether it landed cannot be known. It is not repeated.
+         */
+        UNCONFIRMED,
         /** Dry run: this is what would have been done. */
         DRY_RUN,
         /** Another tick (an overlapping invocation) claimed the activity first; this one left it alone. */

@@ -45,9 +45,11 @@ public final class ConfigLoader {
     static final Duration MAX_LEAD = Duration.ofHours(2);
     static final Duration MIN_TICK = Duration.ofSeconds(10);
     static final Duration MAX_TICK = Duration.ofMinutes(15);
+    static final Duration MIN_CLOCK_SKEW = Duration.ofSeconds(1);
+    static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(10);
     static final int MAX_CAP = 100_000;
 
-    private static final List<String> TOP_KEYS = List.of("genesys", "scope", "rules", "tick", "dryRun", "maxChangesPerTick", "state");
+    private static final List<String> TOP_KEYS = List.of("genesys", "scope", "rules", "tick", "dryRun", "maxChangesPerTick", "maxClockSkew", "state");
     private static final List<String> GENESYS_KEYS = List.of("region", "clientId", "clientSecret", "credentials");
     private static final List<String> SCOPE_KEYS = List.of("businessUnits", "managementUnits");
     private static final List<String> STATE_KEYS = List.of("store", "file", "table");
@@ -158,7 +160,7 @@ public final class ConfigLoader {
     @SuppressWarnings("unchecked")
     private void applyEnvironment(Map<String, Object> tree, List<ConfigProblem> problems) {
         Map<String, String[]> simple = new LinkedHashMap<>();
-        for (String key : List.of("tick", "dryRun", "maxChangesPerTick")) simple.put(variableFor(key), new String[]{key});
+        for (String key : List.of("tick", "dryRun", "maxChangesPerTick", "maxClockSkew")) simple.put(variableFor(key), new String[]{key});
         for (String key : GENESYS_KEYS) simple.put(variableFor("genesys", key), new String[]{"genesys", key});
         for (String key : SCOPE_KEYS) simple.put(variableFor("scope", key), new String[]{"scope", key});
         for (String key : STATE_KEYS) simple.put(variableFor("state", key), new String[]{"state", key});
@@ -238,11 +240,15 @@ public final class ConfigLoader {
             if (cap != null && (cap < 1 || cap > MAX_CAP)) {
                 problem("maxChangesPerTick", tree.get("maxChangesPerTick"), "must be between 1 and " + MAX_CAP + ", got " + cap);
             }
+            Duration skew = duration(tree.get("maxClockSkew"), "maxClockSkew", ChronoUnit.SECONDS, Config.DEFAULT_MAX_CLOCK_SKEW);
+            if (skew != null && (skew.compareTo(MIN_CLOCK_SKEW) < 0 || skew.compareTo(MAX_CLOCK_SKEW) > 0)) {
+                problem("maxClockSkew", tree.get("maxClockSkew"), "must be between " + MIN_CLOCK_SKEW + " and " + MAX_CLOCK_SKEW + ", got " + skew);
+            }
             StateSettings state = state(section(tree, "state"));
             if (!problems.isEmpty()) {
                 return null;
             }
-            return new Config(genesys, scope, rules, tick, dryRun, cap, state);
+            return new Config(genesys, scope, rules, tick, dryRun, cap, state, skew);
         }
 
         private GenesysSettings genesys(Map<String, Object> s) {

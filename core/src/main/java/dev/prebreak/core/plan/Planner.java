@@ -1,5 +1,6 @@
 package dev.prebreak.core.plan;
 
+import dev.prebreak.core.plan.ClaimSettlement.Verdict;
 import dev.prebreak.core.presence.AgentState;
 import dev.prebreak.core.presence.PresenceDefinition;
 import dev.prebreak.core.presence.SystemPresence;
@@ -50,18 +51,32 @@ public final class Planner {
     private final ActivityCodes codes;
     private final PresenceDefinition onQueue;
     private final Duration tick;
+    private final Duration clockTolerance;
+
+    /**
+     * How far apart prebreak's clock and Genesys' may be when nothing better is known: the default
+     * bound beyond which prebreak refuses to write at all.
+     */
+    public static final Duration DEFAULT_CLOCK_TOLERANCE = Duration.ofSeconds(30);
 
     /**
      * @param onQueue the system On Queue presence, where reverts send agents
      * @param tick the tick length, used to tell an activity that started since the last tick
+     * @param clockTolerance how far Genesys' clock may be from ours: a presence change stamped within it
+     *        of a claim may have come after the claim, so it counts as touching the agent's presence
      */
-    public Planner(List<Rule> rules, ActivityCodes codes, PresenceDefinition onQueue, Duration tick) {
+    public Planner(List<Rule> rules, ActivityCodes codes, PresenceDefinition onQueue, Duration tick, Duration clockTolerance) {
         this.rules = List.copyOf(rules);
         this.rulesByName = new LinkedHashMap<>();
         this.rules.forEach(r -> rulesByName.put(r.name(), r));
         this.codes = Objects.requireNonNull(codes, "codes");
         this.onQueue = Objects.requireNonNull(onQueue, "onQueue");
         this.tick = Objects.requireNonNull(tick, "tick");
+        this.clockTolerance = Objects.requireNonNull(clockTolerance, "clockTolerance");
+    }
+
+    public Planner(List<Rule> rules, ActivityCodes codes, PresenceDefinition onQueue, Duration tick) {
+        this(rules, codes, onQueue, tick, DEFAULT_CLOCK_TOLERANCE);
     }
 
     /** Both halves at once, for callers that already hold every agent's state. */
@@ -318,40 +333,50 @@ public final class Planner {
     }
 
     /**
-     * Whether a claimed write landed, from where the agent is now. Still in the pre-break presence: a
-     * pre-break landed, an at-start or revert did not (both are owed again). In the claimed target: it
-     * landed. Anywhere else: the agent moved on, nothing is owed; a pre-break not yet started is due again.
+     * Whether a claimed write landed, from where the agent is now and when their presence last changed.
+     * In the claimed target: it landed. Otherwise, if the presence has not changed since the claim (its
+     * {@code modifiedDate} lies before the claim, beyond the clock tolerance), the write certainly did
+     * not land, and only then is it owed again. If anything touched the presence since the claim, or
+     * when it changed is unknown, the write may have landed and the agent moved on: it is never
+     * repeated, and the activity is closed.
      */
     private ClaimSettlement settle(ActivityRecord claim, AgentState state, Instant now) {
         boolean inPreBreak = state.presenceId().equals(claim.presenceId());
-        Optional<Rule> rule = Optional.ofNullable(rulesByName.get(claim.key().ruleName()));
+        boolean untouched = state.presenceModified()
+                .map(modified -> modified.isBefore(claim.updatedAt().minus(clockTolerance))).orElse(false);
         ActivityRecord owed = claim.withStatus(RecordStatus.IN_PRE_BREAK, now);
         ActivityRecord closed = claim.withStatus(RecordStatus.CLOSED, now);
         switch (claim.status()) {
-            case CLAIMED:
+            case CLAIMED: {
                 if (inPreBreak) {
-                    return new ClaimSettlement(claim, Optional.of(owed), Optional.of(ActionKind.PRE_BREAK), claim.presenceId());
+                    return new ClaimSettlement(claim, Optional.of(owed), Verdict.LANDED, ActionKind.PRE_BREAK, claim.presenceId());
                 }
-                return now.isBefore(claim.key().activityStart())
-                        ? new ClaimSettlement(claim, Optional.empty(), Optional.empty(), null)
-                        : new ClaimSettlement(claim, Optional.of(closed), Optional.empty(), null);
+                if (!untouched) {
+                    return new ClaimSettlement(claim, Optional.of(closed), Verdict.MAY_HAVE_LANDED, ActionKind.PRE_BREAK, claim.presenceId());
+                }
+                Optional<ActivityRecord> next = now.isBefore(claim.key().activityStart()) ? Optional.empty() : Optional.of(closed);
+                return new ClaimSettlement(claim, next, Verdict.DID_NOT_LAND, ActionKind.PRE_BREAK, claim.presenceId());
+            }
             case CLAIMED_AT_START: {
-                Optional<String> target = rule.flatMap(Rule::atStartPresence).map(PresenceDefinition::id);
-                if (inPreBreak) {
-                    return new ClaimSettlement(claim, Optional.of(owed), Optional.empty(), null);
-                }
-                return target.filter(state.presenceId()::equals).isPresent()
-                        ? new ClaimSettlement(claim, Optional.of(claim.withStatus(RecordStatus.AT_START, now)), Optional.of(ActionKind.AT_START), target.get())
-                        : new ClaimSettlement(claim, Optional.of(closed), Optional.empty(), null);
+                String target = Optional.ofNullable(rulesByName.get(claim.key().ruleName()))
+                        .flatMap(Rule::atStartPresence).map(PresenceDefinition::id).orElse(null);
+                return followUp(claim, state, ActionKind.AT_START, target, RecordStatus.AT_START, inPreBreak && untouched, owed, closed, now);
             }
             default:
-                if (inPreBreak) {
-                    return new ClaimSettlement(claim, Optional.of(owed), Optional.empty(), null);
-                }
-                return state.presenceId().equals(onQueue.id())
-                        ? new ClaimSettlement(claim, Optional.of(claim.withStatus(RecordStatus.REVERTED, now)), Optional.of(ActionKind.REVERT), onQueue.id())
-                        : new ClaimSettlement(claim, Optional.of(closed), Optional.empty(), null);
+                return followUp(claim, state, ActionKind.REVERT, onQueue.id(), RecordStatus.REVERTED, inPreBreak && untouched, owed, closed, now);
         }
+    }
+
+    /** An at-start change or a revert: landed in its target, owed again while untouched in pre-break, else closed. */
+    private static ClaimSettlement followUp(ActivityRecord claim, AgentState state, ActionKind kind, String target, RecordStatus done,
+                                            boolean untouchedInPreBreak, ActivityRecord owed, ActivityRecord closed, Instant now) {
+        if (target != null && target.equals(state.presenceId())) {
+            return new ClaimSettlement(claim, Optional.of(claim.withStatus(done, now)), Verdict.LANDED, kind, target);
+        }
+        if (untouchedInPreBreak) {
+            return new ClaimSettlement(claim, Optional.of(owed), Verdict.DID_NOT_LAND, kind, target);
+        }
+        return new ClaimSettlement(claim, Optional.of(closed), Verdict.MAY_HAVE_LANDED, kind, target);
     }
 
     private Decision decideOne(Intent intent, AgentState state) {

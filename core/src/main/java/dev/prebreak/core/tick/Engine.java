@@ -245,6 +245,11 @@ public final class Engine {
 
     private UnitReport tickUnit(GenesysGateway g, Unit unit, Instant now, boolean dryRun, int capLeft,
                                 List<UpcomingAction> next) {
+        Optional<String> skew = clockSkew();
+        if (skew.isPresent() && !dryRun) {
+            LOG.log(Level.ERROR, "business unit {0}: {1}", unit.businessUnitId(), skew.get());
+            return UnitReport.failed(unit.businessUnitId(), nameOf(unit), skew.get());
+        }
         UnitView view = refreshUnit(g, unit, now);
         String bu = unit.businessUnitId();
         Duration longestLead = rules.stream().map(Rule::lead).max(Comparator.naturalOrder()).orElse(Duration.ZERO);
@@ -280,7 +285,7 @@ public final class Engine {
         // would be owed by mistake.
         List<ActivityRecord> records = stored.stream().filter(r -> view.schedules.knows(r.key().userId())).collect(Collectors.toList());
 
-        Planner planner = new Planner(rules, view.codes, presences.onQueue().orElseThrow(), config.tick());
+        Planner planner = new Planner(rules, view.codes, presences.onQueue().orElseThrow(), config.tick(), clockTolerance());
         List<AgentSchedule> known = view.schedules.schedules(users);
         Candidates candidates = planner.candidates(bu, now, known, records, uncertainClaims);
         Map<String, AgentState> states = candidates.usersToRead().isEmpty() ? Map.of() : g.agentStates(candidates.usersToRead());
@@ -307,6 +312,26 @@ public final class Engine {
         }
         return new UnitReport(bu, view.businessUnit.name(), known.size(),
                 candidates.usersToRead().size(), results, plan.skips(), plan.unknownActivityCodes(), Optional.empty());
+    }
+
+    /**
+     * Why this machine's clock cannot be trusted against Genesys' (the Date of its latest answer), if it
+     * cannot: every trigger time would be off by as much, so nothing is written until the clocks agree.
+     */
+    private Optional<String> clockSkew() {
+        return gateway.clockOffset().filter(offset -> offset.abs().compareTo(config.maxClockSkew()) > 0)
+                .map(offset -> String.format("this machine's clock is %d s %s Genesys' (the Date of its answers), more than"
+                                + " maxClockSkew (%d s): no change made until the clocks agree; check NTP",
+                        offset.abs().toSeconds(), offset.isNegative() ? "ahead of" : "behind",
+                        config.maxClockSkew().toSeconds()));
+    }
+
+    /**
+     * How far Genesys' clock may be from ours when settling a claim: the measured offset and the Date
+     * header's one-second grain, or the configured bound before any answer has shown the offset.
+     */
+    private Duration clockTolerance() {
+        return gateway.clockOffset().map(offset -> offset.abs().plus(Duration.ofSeconds(2))).orElse(config.maxClockSkew());
     }
 
     /**
@@ -384,18 +409,20 @@ public final class Engine {
         for (Action action : claimed) {
             PresenceWriteOutcome outcome = byUser.getOrDefault(action.userId(),
                     PresenceWriteOutcome.failed(action.userId(), "no outcome reported for this agent"));
+            // The audit record goes first: should the process die before the claim is settled, the
+            // record exists, and a later settlement only adds a second.
             if (outcome.applied()) {
+                audit(action, states.get(action.userId()), Outcome.APPLIED, "", now);
                 settle(action, now);
                 results.add(new ActionResult(action, Outcome.APPLIED, Optional.empty()));
-                audit(action, states.get(action.userId()), Outcome.APPLIED, "", now);
+            } else if (outcome.uncertain()) {
+                audit(action, states.get(action.userId()), Outcome.UNCERTAIN, outcome.error().orElse(""), now);
+                uncertainClaims.add(action.key()); // the next tick reads the agent's presence and settles it
+                results.add(new ActionResult(action, Outcome.UNCERTAIN, outcome.error()));
             } else {
-                if (outcome.uncertain()) {
-                    uncertainClaims.add(action.key()); // the next tick reads the agent's presence and settles it
-                } else {
-                    release(action, now); // tried again next tick while still due
-                }
-                results.add(new ActionResult(action, Outcome.FAILED, outcome.error()));
                 audit(action, states.get(action.userId()), Outcome.FAILED, outcome.error().orElse(""), now);
+                release(action, now); // certainly not applied: tried again next tick while still due
+                results.add(new ActionResult(action, Outcome.FAILED, outcome.error()));
             }
         }
         return results;
@@ -445,14 +472,31 @@ public final class Engine {
 
     private void settle(ClaimSettlement settlement, Instant now) {
         ActivityRecord claim = settlement.claim();
+        Outcome outcome;
+        String detail;
+        switch (settlement.verdict()) {
+            case LANDED:
+                outcome = Outcome.APPLIED;
+                detail = "confirmed from the agent's presence after an uncertain write";
+                break;
+            case MAY_HAVE_LANDED:
+                outcome = Outcome.UNCONFIRMED;
+                detail = "may have landed: the agent's presence changed after the claim, so the write is not repeated";
+                break;
+            default:
+                outcome = Outcome.FAILED;
+                detail = "did not land: the agent's presence has not changed since the claim"
+                        + (settlement.next().isEmpty() || settlement.next().get().status().isOpen() ? "; due again" : "");
+        }
+        // Audited before the record changes, so that no landed write is left without a record.
+        writeAudit(new AuditRecord(now, claim.key().businessUnitId(), claim.key().userId(), settlement.kind(),
+                claim.key().ruleName(), claim.key().activityStart(), null, settlement.presenceId(), outcome, detail));
         boolean done = settlement.next().isPresent()
                 ? store.replace(claim, settlement.next().get())
                 : store.remove(claim);
         uncertainClaims.remove(claim.key());
-        if (done && settlement.landed().isPresent()) {
-            writeAudit(new AuditRecord(now, claim.key().businessUnitId(), claim.key().userId(), settlement.landed().get(),
-                    claim.key().ruleName(), claim.key().activityStart(), null, settlement.landedPresenceId(), Outcome.APPLIED,
-                    "confirmed from the agent's presence after an uncertain write"));
+        if (!done) {
+            LOG.log(Level.DEBUG, "claim {0} was settled by another tick meanwhile", claim.key());
         }
     }
 

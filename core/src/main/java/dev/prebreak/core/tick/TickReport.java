@@ -27,6 +27,11 @@ public record TickReport(Instant at, Duration duration, boolean dryRun, List<Uni
                 .map(u -> u.businessUnitId() + ": " + u.failure().get()).collect(Collectors.toList());
     }
 
+    /** Writes that did not certainly land this tick: failed, or whose outcome is unknown. */
+    public long writesNotConfirmed() {
+        return results().stream().filter(r -> r.outcome() == Outcome.FAILED || r.outcome() == Outcome.UNCERTAIN).count();
+    }
+
     public List<ActionResult> results() {
         return units.stream().flatMap(u -> u.results().stream()).collect(Collectors.toList());
     }

@@ -276,39 +276,76 @@ class PlannerTest {
         }
 
         @Test
-        void settlesAStaleClaimFromThePresence() {
+        void settlesAStaleClaimFromThePresenceAndWhenItLastChanged() {
+            Instant claimedAt = T.minus(Duration.ofMinutes(10));
             ActivityRecord stale = new ActivityRecord(key("a", T), RecordStatus.CLAIMED, PRE_BREAK.id(), T.plus(Duration.ofMinutes(15)),
-                    T.minus(Duration.ofMinutes(10)));
+                    claimedAt);
             Instant now = T.minus(Duration.ofMinutes(5));
             List<AgentSchedule> s = List.of(schedule("a", activity(BREAK_CODE, T, 15)));
             Candidates c = planner(BREAKS).candidates(BU, now, s, List.of(stale));
             assertThat(c.usersToRead()).containsExactly("a");
 
-            Plan applied = planner(BREAKS).decide(c, Map.of("a", in("a", PRE_BREAK)), 10);
-            assertThat(applied.settledClaims()).singleElement().satisfies(x -> {
+            Plan landed = planner(BREAKS).decide(c, Map.of("a", changedAt(in("a", PRE_BREAK), claimedAt.plusSeconds(1))), 10);
+            assertThat(landed.settledClaims()).singleElement().satisfies(x -> {
                 assertThat(x.next()).map(ActivityRecord::status).contains(RecordStatus.IN_PRE_BREAK);
-                assertThat(x.landed()).contains(ActionKind.PRE_BREAK);
+                assertThat(x.verdict()).isEqualTo(ClaimSettlement.Verdict.LANDED);
+                assertThat(x.kind()).isEqualTo(ActionKind.PRE_BREAK);
             });
 
-            Plan notApplied = planner(BREAKS).decide(c, Map.of("a", idle("a")), 10);
-            assertThat(notApplied.settledClaims()).singleElement().satisfies(x -> {
+            Plan untouched = planner(BREAKS).decide(c, Map.of("a", changedAt(idle("a"), claimedAt.minus(Duration.ofMinutes(30)))), 10);
+            assertThat(untouched.settledClaims()).singleElement().satisfies(x -> {
                 assertThat(x.next()).as("released: due again").isEmpty();
-                assertThat(x.landed()).isEmpty();
+                assertThat(x.verdict()).isEqualTo(ClaimSettlement.Verdict.DID_NOT_LAND);
             });
-            assertThat(notApplied.actions()).as("acts again only once the claim is gone").isEmpty();
+            assertThat(untouched.actions()).as("acts again only once the claim is gone").isEmpty();
+        }
+
+        /** The case that broke the promise: the write landed, its answer was lost, the agent went back On Queue by hand. */
+        @Test
+        void aClaimWhoseAgentsPresenceChangedSinceIsClosedNeverRetried() {
+            Instant claimedAt = T.minus(Duration.ofMinutes(10));
+            ActivityRecord stale = new ActivityRecord(key("a", T), RecordStatus.CLAIMED, PRE_BREAK.id(), T.plus(Duration.ofMinutes(15)),
+                    claimedAt);
+            Candidates c = planner(BREAKS).candidates(BU, T.minus(Duration.ofMinutes(5)),
+                    List.of(schedule("a", activity(BREAK_CODE, T, 15))), List.of(stale));
+            for (AgentState backOnQueue : List.of(
+                    changedAt(idle("a"), claimedAt.plusSeconds(20)),            // moved after the claim
+                    changedAt(idle("a"), claimedAt.minusSeconds(10)),           // within the clock tolerance: may be after it
+                    idle("a"))) {                                               // when it changed is unknown
+                assertThat(planner(BREAKS).decide(c, Map.of("a", backOnQueue), 10).settledClaims()).as("%s", backOnQueue)
+                        .singleElement().satisfies(x -> {
+                            assertThat(x.verdict()).isEqualTo(ClaimSettlement.Verdict.MAY_HAVE_LANDED);
+                            assertThat(x.next()).map(ActivityRecord::status).contains(RecordStatus.CLOSED);
+                        });
+            }
+            Planner precise = new Planner(List.of(BREAKS), CODES, ON_QUEUE, TICK, Duration.ofSeconds(2));
+            assertThat(precise.decide(c, Map.of("a", changedAt(idle("a"), claimedAt.minusSeconds(10))), 10).settledClaims())
+                    .as("with a measured offset the tolerance is tight").singleElement()
+                    .satisfies(x -> assertThat(x.verdict()).isEqualTo(ClaimSettlement.Verdict.DID_NOT_LAND));
         }
 
         @Test
         void settlesAStaleRevertClaimFromThePresence() {
+            Instant claimedAt = T.minus(Duration.ofMinutes(10));
             ActivityRecord claim = new ActivityRecord(key("a", T), RecordStatus.CLAIMED_REVERT, PRE_BREAK.id(), T.plus(Duration.ofMinutes(15)),
-                    T.minus(Duration.ofMinutes(10)));
+                    claimedAt);
             Candidates c = planner(BREAKS).candidates(BU, T.minus(Duration.ofMinutes(5)), List.of(), List.of(claim));
-            assertThat(planner(BREAKS).decide(c, Map.of("a", idle("a")), 10).settledClaims()).singleElement()
-                    .satisfies(x -> assertThat(x.landed()).contains(ActionKind.REVERT));
-            assertThat(planner(BREAKS).decide(c, Map.of("a", in("a", PRE_BREAK)), 10).settledClaims()).singleElement()
+            assertThat(planner(BREAKS).decide(c, Map.of("a", changedAt(idle("a"), claimedAt)), 10).settledClaims()).singleElement()
                     .satisfies(x -> {
-                        assertThat(x.landed()).isEmpty();
+                        assertThat(x.verdict()).isEqualTo(ClaimSettlement.Verdict.LANDED);
+                        assertThat(x.kind()).isEqualTo(ActionKind.REVERT);
+                    });
+            assertThat(planner(BREAKS).decide(c, Map.of("a", changedAt(in("a", PRE_BREAK), claimedAt.minus(Duration.ofMinutes(5)))), 10)
+                    .settledClaims()).singleElement()
+                    .satisfies(x -> {
+                        assertThat(x.verdict()).isEqualTo(ClaimSettlement.Verdict.DID_NOT_LAND);
                         assertThat(x.next()).map(ActivityRecord::status).as("the revert is owed again").contains(RecordStatus.IN_PRE_BREAK);
+                    });
+            assertThat(planner(BREAKS).decide(c, Map.of("a", changedAt(in("a", AVAILABLE), claimedAt.plusSeconds(5))), 10)
+                    .settledClaims()).singleElement()
+                    .satisfies(x -> {
+                        assertThat(x.verdict()).isEqualTo(ClaimSettlement.Verdict.MAY_HAVE_LANDED);
+                        assertThat(x.next()).map(ActivityRecord::status).contains(RecordStatus.CLOSED);
                     });
         }
 

@@ -15,6 +15,8 @@ import dev.prebreak.core.schedule.Activity;
 import dev.prebreak.core.schedule.ActivityCode;
 import dev.prebreak.core.schedule.AgentSchedule;
 import java.time.Instant;
+import java.util.Optional;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -42,6 +44,8 @@ public final class FakeGenesys implements GenesysGateway {
     public final Set<String> uncertainWrites = new HashSet<>();
     public boolean applyUncertain;
     public boolean schedulesFail;
+    /** Genesys' clock minus ours, as the Date of its answers would show; null: not known. */
+    public Duration genesysClockOffset;
     /** Runs after presence was read and before it is returned: a seam for races. */
     public Consumer<Collection<String>> onStateRead = users -> { };
 
@@ -149,6 +153,11 @@ public final class FakeGenesys implements GenesysGateway {
             outcomes.add(PresenceWriteOutcome.applied(change.userId()));
         }
         return outcomes;
+    }
+
+    @Override
+    public Optional<Duration> clockOffset() {
+        return Optional.ofNullable(genesysClockOffset);
     }
 
     @Override

@@ -92,4 +92,9 @@ public final class SampleOrg {
     public static AgentState in(String user, PresenceDefinition presence) {
         return new AgentState(user, presence.id(), presence.systemPresence(), RoutingStatus.OFF_QUEUE);
     }
+
+    /** The same state, with the time the agent's presence last changed. */
+    public static AgentState changedAt(AgentState state, Instant at) {
+        return new AgentState(state.userId(), state.presenceId(), state.systemPresence(), state.routingStatus(), at);
+    }
 }

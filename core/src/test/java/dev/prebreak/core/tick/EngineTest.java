@@ -107,31 +107,55 @@ class EngineTest {
 
     @Test
     void anUncertainWriteIsSettledFromThePresenceBeforeAnyWriteAgain() {
-        genesys.agent("a", idle("a"), activity(BREAK_CODE, T, 15));
-        genesys.agent("b", idle("b"), activity(BREAK_CODE, T, 15));
+        Instant loggedIn = T.minus(Duration.ofHours(2));
+        genesys.agent("a", changedAt(idle("a"), loggedIn), activity(BREAK_CODE, T, 15));
+        genesys.agent("b", changedAt(idle("b"), loggedIn), activity(BREAK_CODE, T, 15));
         genesys.uncertainWrites.addAll(List.of("a", "b"));
         Engine engine = engine();
-        engine.tick(DUE, DUE.plusSeconds(60));
+        TickReport first = engine.tick(DUE, DUE.plusSeconds(60));
+        assertThat(first.count(Outcome.UNCERTAIN)).containsEntry(ActionKind.PRE_BREAK, 2);
+        assertThat(first.writesNotConfirmed()).isEqualTo(2);
         assertThat(store.records(BU, DUE)).extracting(r -> r.status()).containsOnly(RecordStatus.CLAIMED);
 
-        // "a" went through after all; "b" did not. The next tick reads both and settles each claim.
-        genesys.states.put("a", in("a", PRE_BREAK));
+        // "a" went through after all; "b" did not: its presence has not changed since long before the claim.
+        genesys.states.put("a", changedAt(in("a", PRE_BREAK), DUE));
         genesys.uncertainWrites.clear();
         engine.tick(DUE.plusSeconds(60), DUE.plusSeconds(120));
         assertThat(genesys.writes).as("nothing is written while a claim is unsettled").isEmpty();
         assertThat(store.records(BU, DUE)).extracting(r -> r.key().userId() + " " + r.status()).containsExactly("a IN_PRE_BREAK");
 
-        assertThat(audit).as("the write that landed is audited once confirmed")
-                .filteredOn(r -> r.outcome() == Outcome.APPLIED).extracting(AuditRecord::userId).containsExactly("a");
+        assertThat(audit).as("each write is audited when made, and again when settled")
+                .extracting(r -> r.userId() + " " + r.outcome())
+                .containsExactly("a UNCERTAIN", "b UNCERTAIN", "a APPLIED", "b FAILED");
 
         TickReport retry = engine.tick(DUE.plusSeconds(120), DUE.plusSeconds(180));
         assertThat(retry.count(Outcome.APPLIED)).containsEntry(ActionKind.PRE_BREAK, 1);
         assertThat(genesys.writes).extracting(w -> w.userId()).containsExactly("b");
     }
 
+    /** The broken promise of issue 10: a write landed, its answer was lost, the agent went back On Queue by hand. */
+    @Test
+    void aWriteThatMayHaveLandedIsNeverRepeatedOnceTheAgentMoved() {
+        genesys.agent("a", changedAt(idle("a"), T.minus(Duration.ofHours(2))), activity(BREAK_CODE, T, 15));
+        genesys.uncertainWrites.add("a");
+        genesys.applyUncertain = true;
+        Engine engine = engine();
+        engine.tick(DUE, DUE.plusSeconds(60));
+        assertThat(genesys.writes).hasSize(1);
+
+        genesys.states.put("a", changedAt(idle("a"), DUE.plusSeconds(30))); // back On Queue by hand
+        genesys.uncertainWrites.clear();
+        for (int minute = 1; minute < 15; minute++) {
+            engine.tick(DUE.plusSeconds(60L * minute), DUE.plusSeconds(60L * minute + 60));
+        }
+        assertThat(genesys.writes).as("written once, ever").hasSize(1);
+        assertThat(store.records(BU, DUE)).extracting(r -> r.status()).containsExactly(RecordStatus.CLOSED);
+        assertThat(audit).extracting(r -> r.outcome()).containsExactly(Outcome.UNCERTAIN, Outcome.UNCONFIRMED);
+    }
+
     @Test
     void anotherProcesssStaleClaimIsSettledOnlyAfterTwoTicks() {
-        genesys.agent("a", idle("a"), activity(BREAK_CODE, T, 15));
+        genesys.agent("a", changedAt(idle("a"), T.minus(Duration.ofHours(2))), activity(BREAK_CODE, T, 15));
         store.insert(new dev.prebreak.core.state.ActivityRecord(new dev.prebreak.core.state.ActivityKey(BU, "a", T, "breaks"),
                 RecordStatus.CLAIMED, PRE_BREAK.id(), T.plus(Duration.ofMinutes(15)), DUE)); // a crashed process's claim
         Engine engine = engine();
@@ -139,7 +163,37 @@ class EngineTest {
         assertThat(genesys.writes).as("young: it may be an overlapping tick's").isEmpty();
         engine.tick(DUE.plusSeconds(180), DUE.plusSeconds(240));
         engine.tick(DUE.plusSeconds(240), DUE.plusSeconds(300));
-        assertThat(genesys.writes).extracting(w -> w.userId()).containsExactly("a");
+        assertThat(genesys.writes).as("untouched since the claim: it certainly did not land").extracting(w -> w.userId()).containsExactly("a");
+    }
+
+    @Test
+    void aCrashedProcesssClaimWhoseAgentChangedPresenceSinceIsNeverActedOnAgain() {
+        genesys.agent("a", changedAt(idle("a"), DUE.plusSeconds(5)), activity(BREAK_CODE, T, 15));
+        store.insert(new dev.prebreak.core.state.ActivityRecord(new dev.prebreak.core.state.ActivityKey(BU, "a", T, "breaks"),
+                RecordStatus.CLAIMED, PRE_BREAK.id(), T.plus(Duration.ofMinutes(15)), DUE));
+        Engine engine = engine();
+        for (int minute = 1; minute < 15; minute++) {
+            engine.tick(DUE.plusSeconds(60L * minute), DUE.plusSeconds(60L * minute + 60));
+        }
+        assertThat(genesys.writes).isEmpty();
+        assertThat(audit).singleElement().satisfies(r -> {
+            assertThat(r.outcome()).isEqualTo(Outcome.UNCONFIRMED);
+            assertThat(r.detail()).contains("not repeated");
+        });
+    }
+
+    @Test
+    void noChangeIsMadeWhileThisMachinesClockIsOffFromGenesys() {
+        genesys.agent("a", idle("a"), activity(BREAK_CODE, T, 15));
+        genesys.genesysClockOffset = Duration.ofMinutes(-30); // Genesys is 30 minutes behind: this clock stepped forward
+        TickReport report = engine().tick(DUE, DUE.plusSeconds(60));
+        assertThat(report.failed()).isTrue();
+        assertThat(report.failures()).singleElement().asString()
+                .contains("clock is 1800 s ahead of Genesys'", "maxClockSkew (30 s)", "no change made");
+        assertThat(genesys.writes).isEmpty();
+
+        genesys.genesysClockOffset = Duration.ofSeconds(3);
+        assertThat(engine().tick(DUE, DUE.plusSeconds(60)).count(Outcome.APPLIED)).containsEntry(ActionKind.PRE_BREAK, 1);
     }
 
     @Test
