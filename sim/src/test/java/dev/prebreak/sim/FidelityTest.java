@@ -82,7 +82,8 @@ class FidelityTest {
                 + "/activitycodes"), BusinessUnitActivityCodeListing.class);
         assertThat(codes.getEntities()).extracting(BusinessUnitActivityCode::getCategory)
                 .contains(BusinessUnitActivityCode.CategoryEnum.values()[1], BusinessUnitActivityCode.CategoryEnum.BREAK,
-                        BusinessUnitActivityCode.CategoryEnum.MEAL, BusinessUnitActivityCode.CategoryEnum.UNSCHEDULED);
+                        BusinessUnitActivityCode.CategoryEnum.MEAL)
+                .doesNotContain(BusinessUnitActivityCode.CategoryEnum.UNSCHEDULED);
         assertThat(codes.getEntities()).filteredOn(BusinessUnitActivityCode::getDefaultCode)
                 .extracting(BusinessUnitActivityCode::getId).contains("0", "1", "2");
         assertThat(codes.getEntities()).filteredOn(c -> !c.getDefaultCode())

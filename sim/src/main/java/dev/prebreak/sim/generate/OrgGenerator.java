@@ -90,6 +90,7 @@ public final class OrgGenerator {
             org.presence(PresenceDefinition.system(PresenceDefinition.MEAL_ID, SystemPresence.MEAL, "Meal", divisionId));
             org.presence(PresenceDefinition.system(PresenceDefinition.TRAINING_ID, SystemPresence.TRAINING, "Training", divisionId));
             org.presence(PresenceDefinition.system(PresenceDefinition.MEETING_ID, SystemPresence.MEETING, "Meeting", divisionId));
+            org.presence(PresenceDefinition.system(PresenceDefinition.IDLE_ID, SystemPresence.IDLE, "Idle", divisionId));
             org.presence(PresenceDefinition.system(PresenceDefinition.BREAK_ID, SystemPresence.BREAK, "Break", divisionId));
             preBreakId = uuid(structure);
             org.presence(PresenceDefinition.custom(preBreakId, SystemPresence.BREAK, PRE_BREAK_LABEL, divisionId, false));
@@ -269,7 +270,7 @@ public final class OrgGenerator {
             defaults(ActivityCategory.TimeOff, "Time Off", 480, true, false, List.of());
             defaults(ActivityCategory.Training, "Training", 60, true, true, List.of(PresenceDefinition.TRAINING_ID));
             defaults(ActivityCategory.Unavailable, "Unavailable", 60, false, false, List.of());
-            defaults(ActivityCategory.Unscheduled, "Unscheduled", 0, false, false, List.of());
+            // No Unscheduled code (issue 11: real business units list none); Unscheduled stays a category.
             ActivityCode coffee = custom(r, "Coffee Break", ActivityCategory.Break, 15, true, false, true);
             longLunch = custom(r, "Long Lunch", ActivityCategory.Meal, 60, false, false, true);
             huddle = custom(r, "Team Huddle", ActivityCategory.Meeting, 15, true, true, true);

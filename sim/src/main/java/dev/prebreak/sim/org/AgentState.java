@@ -12,4 +12,9 @@ public record AgentState(String userId, String name, String businessUnitId, Stri
     public boolean interacting() {
         return routingStatus == RoutingStatus.INTERACTING;
     }
+
+    public AgentState withRoutingStatus(RoutingStatus status) {
+        return new AgentState(userId, name, businessUnitId, managementUnitId, presence, presenceModified, status,
+                routingSince, interactionUntil, interactionsEnabled, interactionsHandled);
+    }
 }

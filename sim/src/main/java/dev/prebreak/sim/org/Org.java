@@ -29,6 +29,8 @@ public final class Org {
     private final Map<String, List<String>> usersByBusinessUnit;
     private final Map<String, List<Shift>> schedules;
     private final PresenceLog presenceLog = new PresenceLog();
+    private volatile double notRespondingShare;
+    private volatile double communicatingShare;
 
     private Org(Builder b, Clock clock) {
         this.clock = clock;
@@ -130,11 +132,51 @@ public final class Org {
 
     public Optional<AgentState> state(String userId) {
         Agent agent = agents.get(userId);
-        return agent == null ? Optional.empty() : Optional.of(agent.state(clock.instant()));
+        return agent == null ? Optional.empty() : Optional.of(withRoutingShares(agent.state(clock.instant())));
     }
 
     public AgentState requireState(String userId) {
-        return agent(userId).state(clock.instant());
+        return withRoutingShares(agent(userId).state(clock.instant()));
+    }
+
+    /**
+     * Makes a fixed share of agents read NOT_RESPONDING (an offer went unanswered) and another share
+     * COMMUNICATING (busy on a non-ACD interaction) whenever they would read IDLE. Which agents is fixed
+     * per user id, so the same agents are picked on every read. Both 0 by default.
+     */
+    public void setRoutingShares(double notResponding, double communicating) {
+        if (!(notResponding >= 0 && communicating >= 0 && notResponding + communicating <= 1)) {
+            throw new IllegalArgumentException("routing shares must be between 0 and 1 and add up to 1 at most: "
+                    + notResponding + ", " + communicating);
+        }
+        this.notRespondingShare = notResponding;
+        this.communicatingShare = communicating;
+    }
+
+    public double notRespondingShare() {
+        return notRespondingShare;
+    }
+
+    public double communicatingShare() {
+        return communicatingShare;
+    }
+
+    /** A number in [0, 1) fixed per user id and salt: picks agents for a share the same way on every read. */
+    public static double fraction(String userId, long salt) {
+        return (Agent.mix(userId.hashCode() * 0x9E3779B97F4A7C15L + salt) >>> 11) * 0x1.0p-53;
+    }
+
+    private AgentState withRoutingShares(AgentState s) {
+        double nr = notRespondingShare;
+        double comm = communicatingShare;
+        if (s.routingStatus() != RoutingStatus.IDLE || (nr == 0 && comm == 0)) {
+            return s;
+        }
+        double f = fraction(s.userId(), 1);
+        if (f < nr) {
+            return s.withRoutingStatus(RoutingStatus.NOT_RESPONDING);
+        }
+        return f < nr + comm ? s.withRoutingStatus(RoutingStatus.COMMUNICATING) : s;
     }
 
     /**
@@ -199,6 +241,17 @@ public final class Org {
         List<Shift> out = new ArrayList<>(2);
         for (Shift s : all) {
             if (s.overlaps(from, to)) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    /** Shifts that start in [from, to), whatever their length. */
+    public List<Shift> shiftsStartingIn(String userId, Instant from, Instant to) {
+        List<Shift> out = new ArrayList<>(2);
+        for (Shift s : shifts(userId)) {
+            if (!s.startDate().isBefore(from) && s.startDate().isBefore(to)) {
                 out.add(s);
             }
         }

@@ -1,4 +1,7 @@
 package dev.prebreak.sim.org;
 
-/** ACD routing states the simulator models (Genesys also has NOT_RESPONDING and COMMUNICATING). */
-public enum RoutingStatus { OFF_QUEUE, IDLE, INTERACTING }
+/**
+ * ACD routing states, as Genesys names them. NOT_RESPONDING and COMMUNICATING occur only for the share of
+ * agents {@link Org#setRoutingShares} picks.
+ */
+public enum RoutingStatus { OFF_QUEUE, IDLE, INTERACTING, NOT_RESPONDING, COMMUNICATING }
