@@ -5,10 +5,14 @@ import dev.prebreak.sim.generate.OrgGenerator;
 import dev.prebreak.sim.generate.OrgSpec;
 import dev.prebreak.sim.http.ApiSettings;
 import dev.prebreak.sim.http.Faults;
+import dev.prebreak.sim.http.OAuthClient;
+import dev.prebreak.sim.http.OAuthClients;
 import dev.prebreak.sim.http.PlatformApi;
 import dev.prebreak.sim.http.RateLimiter;
 import dev.prebreak.sim.http.RequestStats;
+import dev.prebreak.sim.http.RequiredPermissions;
 import dev.prebreak.sim.http.Tokens;
+import dev.prebreak.sim.http.Variations;
 import dev.prebreak.sim.org.Org;
 import dev.prebreak.sim.org.PresenceLog;
 
@@ -19,6 +23,10 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -48,6 +56,8 @@ public final class Simulator implements AutoCloseable {
     private final SimClock clock;
     private final Org org;
     private final ApiSettings settings;
+    private final OAuthClients clients;
+    private final Variations variations;
     private final Tokens tokens;
     private final RateLimiter rateLimiter;
     private final Faults faults;
@@ -66,6 +76,12 @@ public final class Simulator implements AutoCloseable {
         this.settings = new ApiSettings(b.clientId, b.clientSecret, b.tokenLifetime, b.rateLimitPerMinute,
                 b.bulkPresenceMax, b.asyncThresholdUsers, b.downloadThresholdUsers, b.downloadThresholdBytes,
                 b.downloadLifetime, b.maxSearchWindow, 500);
+        List<OAuthClient> all = new ArrayList<>();
+        all.add(new OAuthClient(b.clientId, b.clientSecret, b.permissions));
+        all.addAll(b.extraClients);
+        this.clients = new OAuthClients(all);
+        this.variations = new Variations(org).shiftsReturned(b.shiftsReturned).outsiders(b.outsiders)
+                .unknownEnums(b.unknownEnums).routingShares(b.notRespondingShare, b.communicatingShare);
         this.tokens = new Tokens(clock);
         this.rateLimiter = new RateLimiter(clock, b.rateLimitPerMinute);
         this.faults = new Faults(b.faultSeed);
@@ -102,8 +118,8 @@ public final class Simulator implements AutoCloseable {
                     return t;
                 }, new ThreadPoolExecutor.CallerRunsPolicy());
         server.setExecutor(executor);
-        server.createContext("/", PlatformApi.create(org, clock, settings, tokens, rateLimiter, faults, stats,
-                () -> baseUrl));
+        server.createContext("/", PlatformApi.create(org, clock, settings, clients, variations, tokens, rateLimiter,
+                faults, stats, () -> baseUrl));
         server.start();
         return this;
     }
@@ -138,6 +154,16 @@ public final class Simulator implements AutoCloseable {
 
     public ApiSettings settings() {
         return settings;
+    }
+
+    /** The OAuth clients and their roles; change a role at run time with {@code oauthClients().setPermissions}. */
+    public OAuthClients oauthClients() {
+        return clients;
+    }
+
+    /** The switches for behaviours Genesys leaves undocumented; changeable at run time. */
+    public Variations variations() {
+        return variations;
     }
 
     public String clientId() {
@@ -188,6 +214,13 @@ public final class Simulator implements AutoCloseable {
         private Duration downloadLifetime = ApiSettings.defaults().downloadLifetime();
         private Duration maxSearchWindow = ApiSettings.defaults().maxSearchWindow();
         private long faultSeed = 1;
+        private Set<String> permissions = RequiredPermissions.PREBREAK_ROLE;
+        private final List<OAuthClient> extraClients = new ArrayList<>();
+        private Variations.ShiftsReturned shiftsReturned = Variations.ShiftsReturned.OVERLAPPING_WINDOW;
+        private Variations.Outsiders outsiders = Variations.Outsiders.LEFT_OUT;
+        private double notRespondingShare;
+        private double communicatingShare;
+        private boolean unknownEnums;
 
         private Builder() {
         }
@@ -284,6 +317,46 @@ public final class Simulator implements AutoCloseable {
 
         public Builder faultSeed(long seed) {
             this.faultSeed = seed;
+            return this;
+        }
+
+        /**
+         * The role of the default client ({@link #credentials}); by default exactly the permissions the README
+         * asks an admin to grant ({@link RequiredPermissions#PREBREAK_ROLE}).
+         */
+        public Builder permissions(Collection<String> permissions) {
+            this.permissions = Set.copyOf(permissions);
+            return this;
+        }
+
+        /** Another OAuth client the org accepts, with its own role. */
+        public Builder oauthClient(String id, String secret, Collection<String> permissions) {
+            extraClients.add(new OAuthClient(id, secret, Set.copyOf(permissions)));
+            return this;
+        }
+
+        /** Which shifts a schedule search returns (default: those overlapping the window). */
+        public Builder shiftsReturned(Variations.ShiftsReturned reading) {
+            this.shiftsReturned = reading;
+            return this;
+        }
+
+        /** What a schedule search naming someone outside the unit answers (default: they are left out). */
+        public Builder outsiders(Variations.Outsiders answer) {
+            this.outsiders = answer;
+            return this;
+        }
+
+        /** Shares of agents reading NOT_RESPONDING and COMMUNICATING instead of IDLE (default 0 and 0). */
+        public Builder routingShares(double notResponding, double communicating) {
+            this.notRespondingShare = notResponding;
+            this.communicatingShare = communicating;
+            return this;
+        }
+
+        /** Emit enum values newer than any client knows (default off); see {@code UnknownEnums}. */
+        public Builder unknownEnums(boolean on) {
+            this.unknownEnums = on;
             return this;
         }
 

@@ -29,10 +29,19 @@ final class SimHttp {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Simulator sim;
+    private final String clientId;
+    private final String clientSecret;
     private String token;
 
     SimHttp(Simulator sim) {
+        this(sim, sim.clientId(), sim.clientSecret());
+    }
+
+    /** Logs in as another OAuth client of the simulated org. */
+    SimHttp(Simulator sim, String clientId, String clientSecret) {
         this.sim = sim;
+        this.clientId = clientId;
+        this.clientSecret = clientSecret;
     }
 
     HttpResponse<String> login(String clientId, String secret, String form) {
@@ -51,7 +60,7 @@ final class SimHttp {
     }
 
     String freshToken() {
-        HttpResponse<String> r = login(sim.clientId(), sim.clientSecret(), "grant_type=client_credentials");
+        HttpResponse<String> r = login(clientId, clientSecret, "grant_type=client_credentials");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         token = tree(r).get("access_token").asText();
         return token;

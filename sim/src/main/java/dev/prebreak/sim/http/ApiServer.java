@@ -27,10 +27,13 @@ public final class ApiServer implements HttpHandler {
     private final RateLimiter rateLimiter;
     private final Faults faults;
     private final RequestStats stats;
+    private final OAuthClients clients;
 
-    public ApiServer(List<Route> routes, Tokens tokens, RateLimiter rateLimiter, Faults faults, RequestStats stats) {
+    public ApiServer(List<Route> routes, Tokens tokens, OAuthClients clients, RateLimiter rateLimiter, Faults faults,
+                     RequestStats stats) {
         this.routes = List.copyOf(routes);
         this.tokens = tokens;
+        this.clients = clients;
         this.rateLimiter = rateLimiter;
         this.faults = faults;
         this.stats = stats;
@@ -79,6 +82,14 @@ public final class ApiServer implements HttpHandler {
             Reply reply;
             if (fault.action() == FaultKind.RATE_LIMIT) {
                 reply = tooManyRequests(fault.retryAfterSeconds(), fault.lowercaseRetryAfter(), correlationId);
+            } else if (fault.action() == FaultKind.RATE_LIMIT_WITHOUT_RETRY_AFTER) {
+                reply = error(new ApiError(429, "too.many.requests",
+                        "Rate limit exceeded the maximum [300] requests within [60] seconds"), correlationId);
+            } else if (fault.action() == FaultKind.REQUEST_TIMEOUT) {
+                reply = error(new ApiError(504, "request.timeout", "The request timed out."), correlationId);
+            } else if (fault.action() == FaultKind.CREDENTIALS_EXPIRED) {
+                reply = error(new ApiError(401, "credentials.expired",
+                        "The supplied credentials are expired and cannot be used."), correlationId);
             } else if (fault.action() == FaultKind.SERVER_ERROR) {
                 reply = error(new ApiError(fault.status(), serverErrorCode(fault.status()),
                         "The server encountered an unexpected condition (simulated fault)."), correlationId);
@@ -117,6 +128,8 @@ public final class ApiServer implements HttpHandler {
             if (!verdict.allowed()) {
                 return tooManyRequests(verdict.resetSeconds(), false, correlationId);
             }
+            // The role is read on every call, so a permission taken away applies to tokens already issued.
+            RequiredPermissions.of(route.endpoint()).check(clients.permissions(grant.clientId()));
             Reply reply = route.handler().handle(request);
             return withRateHeaders(reply, verdict);
         } catch (ApiError e) {
@@ -152,7 +165,7 @@ public final class ApiServer implements HttpHandler {
         return switch (status) {
             case 502 -> "bad.gateway";
             case 503 -> "service.unavailable";
-            case 504 -> "gateway.timeout";
+            case 504 -> "request.timeout";
             default -> "internal.server.error";
         };
     }

@@ -12,10 +12,12 @@ import java.util.Map;
 /** {@code POST /oauth/token}: the client-credentials grant, as the {@code login.} host answers it. */
 final class AuthResource {
     private final ApiSettings settings;
+    private final OAuthClients clients;
     private final Tokens tokens;
 
-    AuthResource(ApiSettings settings, Tokens tokens) {
+    AuthResource(ApiSettings settings, OAuthClients clients, Tokens tokens) {
         this.settings = settings;
+        this.clients = clients;
         this.tokens = tokens;
     }
 
@@ -33,8 +35,8 @@ final class AuthResource {
         if (credentials == null && form.containsKey("client_id")) {
             credentials = new String[] {form.get("client_id"), form.getOrDefault("client_secret", "")};
         }
-        if (credentials == null || !settings.clientId().equals(credentials[0])
-                || !constantTimeEquals(settings.clientSecret(), credentials[1])) {
+        OAuthClient client = credentials == null ? null : clients.find(credentials[0]).orElse(null);
+        if (client == null || !constantTimeEquals(client.secret(), credentials[1])) {
             return oauthError(401, "invalid_client", "authentication failed");
         }
         String token = tokens.issue(credentials[0], settings.tokenLifetime());

@@ -36,6 +36,13 @@ final class ControlApi {
                       List<ScriptedFault> scripted) {
     }
 
+    record ClientBody(String secret, List<String> permissions) {
+    }
+
+    record VariationsBody(Variations.ShiftsReturned shiftsReturned, Variations.Outsiders outsiders,
+                          Double notRespondingShare, Double communicatingShare, Boolean unknownEnums) {
+    }
+
     private static final String CONTROL_CLIENT = "_sim";
 
     private final Org org;
@@ -43,12 +50,17 @@ final class ControlApi {
     private final Faults faults;
     private final Tokens tokens;
     private final RequestStats stats;
+    private final OAuthClients clients;
+    private final Variations variations;
 
-    ControlApi(Org org, SimClock clock, Faults faults, Tokens tokens, RequestStats stats) {
+    ControlApi(Org org, SimClock clock, Faults faults, Tokens tokens, OAuthClients clients, Variations variations,
+               RequestStats stats) {
         this.org = org;
         this.clock = clock;
         this.faults = faults;
         this.tokens = tokens;
+        this.clients = clients;
+        this.variations = variations;
         this.stats = stats;
     }
 
@@ -74,6 +86,11 @@ final class ControlApi {
                     return Reply.noContent();
                 }),
                 new Route("GET", "/_sim/presence-log", "simPresenceLog", Access.CONTROL, this::presenceLog),
+                new Route("GET", "/_sim/clients", "simGetClients", Access.CONTROL, r -> Reply.json(clientsJson())),
+                new Route("PUT", "/_sim/clients/{clientId}", "simPutClient", Access.CONTROL, this::putClient),
+                new Route("GET", "/_sim/variations", "simGetVariations", Access.CONTROL,
+                        r -> Reply.json(variationsJson())),
+                new Route("PUT", "/_sim/variations", "simPutVariations", Access.CONTROL, this::putVariations),
                 new Route("GET", "/_sim/stats", "simGetStats", Access.CONTROL, r -> Reply.json(statsJson())),
                 new Route("DELETE", "/_sim/stats", "simDeleteStats", Access.CONTROL, r -> {
                     stats.reset();
@@ -283,6 +300,59 @@ final class ControlApi {
         o.put("total", out.size());
         o.set("entities", out);
         return Reply.json(o);
+    }
+
+    private ObjectNode clientsJson() {
+        ObjectNode o = Wire.object();
+        ArrayNode list = o.putArray("entities");
+        for (OAuthClient c : clients.all()) {
+            // Secrets stay out: the control API reports roles, not credentials.
+            ObjectNode e = list.addObject().put("id", c.id());
+            ArrayNode permissions = e.putArray("permissions");
+            new java.util.TreeSet<>(c.permissions()).forEach(permissions::add);
+        }
+        return o;
+    }
+
+    /** Creates a client or replaces its role (and its secret, when one is given). */
+    private Reply putClient(Request request) {
+        String id = request.param("clientId");
+        ClientBody body = request.bodyAs(ClientBody.class);
+        String secret = body.secret() != null ? body.secret()
+                : clients.find(id).map(OAuthClient::secret).orElseThrow(
+                        () -> ApiError.badRequest("a new OAuth client needs a secret"));
+        clients.put(new OAuthClient(id, secret, body.permissions() == null ? java.util.Set.of()
+                : java.util.Set.copyOf(body.permissions())));
+        return Reply.json(clientsJson());
+    }
+
+    private ObjectNode variationsJson() {
+        ObjectNode o = Wire.object();
+        o.put("shiftsReturned", variations.shiftsReturned().name());
+        o.put("outsiders", variations.outsiders().name());
+        o.put("notRespondingShare", variations.notRespondingShare());
+        o.put("communicatingShare", variations.communicatingShare());
+        o.put("unknownEnums", variations.unknownEnums());
+        return o;
+    }
+
+    private Reply putVariations(Request request) {
+        VariationsBody body = request.bodyAs(VariationsBody.class);
+        if (body.shiftsReturned() != null) {
+            variations.shiftsReturned(body.shiftsReturned());
+        }
+        if (body.outsiders() != null) {
+            variations.outsiders(body.outsiders());
+        }
+        if (body.notRespondingShare() != null || body.communicatingShare() != null) {
+            variations.routingShares(
+                    body.notRespondingShare() != null ? body.notRespondingShare() : variations.notRespondingShare(),
+                    body.communicatingShare() != null ? body.communicatingShare() : variations.communicatingShare());
+        }
+        if (body.unknownEnums() != null) {
+            variations.unknownEnums(body.unknownEnums());
+        }
+        return Reply.json(variationsJson());
     }
 
     private ObjectNode statsJson() {

@@ -13,5 +13,11 @@ public enum FaultKind {
     /** Answer normally but cut the JSON body short. */
     MALFORMED,
     /** Invalidate every token, then handle the request (which then fails 401). */
-    REVOKE_TOKENS
+    REVOKE_TOKENS,
+    /** 429 {@code too.many.requests} with no Retry-After header, the other 429 shape Genesys sends. */
+    RATE_LIMIT_WITHOUT_RETRY_AFTER,
+    /** 504 {@code request.timeout}: the request may or may not have been carried out behind it. */
+    REQUEST_TIMEOUT,
+    /** 401 {@code credentials.expired} for a token the client still believes valid; the token stays usable. */
+    CREDENTIALS_EXPIRED
 }

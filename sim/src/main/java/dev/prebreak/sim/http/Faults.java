@@ -110,6 +110,7 @@ public final class Faults {
             case SERVER_ERROR -> new Decision(0, FaultKind.SERVER_ERROR, f.status() == 0 ? 503 : f.status(), 0, false);
             case RATE_LIMIT -> new Decision(0, FaultKind.RATE_LIMIT, 429, Math.max(1, f.retryAfterSeconds()),
                     f.lowercaseRetryAfter());
+            // The other kinds (drop, malformed, revoke, 429 without Retry-After, 504, 401) carry no parameters.
             default -> new Decision(0, f.kind(), 0, 0, false);
         };
     }

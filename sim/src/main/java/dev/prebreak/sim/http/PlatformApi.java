@@ -13,17 +13,26 @@ public final class PlatformApi {
     private PlatformApi() {
     }
 
-    public static ApiServer create(Org org, SimClock clock, ApiSettings settings, Tokens tokens, RateLimiter rateLimiter,
-                                   Faults faults, RequestStats stats, Supplier<URI> baseUrl) {
+    public static ApiServer create(Org org, SimClock clock, ApiSettings settings, OAuthClients clients,
+                                   Variations variations, Tokens tokens, RateLimiter rateLimiter, Faults faults,
+                                   RequestStats stats, Supplier<URI> baseUrl) {
+        return new ApiServer(routes(org, clock, settings, clients, variations, tokens, faults, stats, baseUrl), tokens,
+                clients, rateLimiter, faults, stats);
+    }
+
+    /** Every route the simulator serves: the Platform API, the login, downloads and the control API. */
+    public static List<Route> routes(Org org, SimClock clock, ApiSettings settings, OAuthClients clients,
+                                     Variations variations, Tokens tokens, Faults faults, RequestStats stats,
+                                     Supplier<URI> baseUrl) {
         Downloads downloads = new Downloads(clock, baseUrl, settings.downloadLifetime());
         List<Route> routes = new ArrayList<>();
-        routes.addAll(new AuthResource(settings, tokens).routes());
-        routes.addAll(new WorkforceResource(org).routes());
-        routes.addAll(new ScheduleSearchResource(org, settings, downloads).routes());
-        routes.addAll(new PresenceResource(org, settings).routes());
-        routes.addAll(new UsersResource(org, settings).routes());
+        routes.addAll(new AuthResource(settings, clients, tokens).routes());
+        routes.addAll(new WorkforceResource(org, variations).routes());
+        routes.addAll(new ScheduleSearchResource(org, settings, variations, downloads).routes());
+        routes.addAll(new PresenceResource(org, settings, variations).routes());
+        routes.addAll(new UsersResource(org, settings, variations).routes());
         routes.addAll(downloads.routes());
-        routes.addAll(new ControlApi(org, clock, faults, tokens, stats).routes());
-        return new ApiServer(routes, tokens, rateLimiter, faults, stats);
+        routes.addAll(new ControlApi(org, clock, faults, tokens, clients, variations, stats).routes());
+        return routes;
     }
 }

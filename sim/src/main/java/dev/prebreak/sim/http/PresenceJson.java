@@ -10,13 +10,13 @@ final class PresenceJson {
     }
 
     /** A {@code UserPresence}: systemPresence in the user-presence spelling ("On Queue"). */
-    static ObjectNode userPresence(AgentState s) {
+    static ObjectNode userPresence(AgentState s, Variations v) {
         ObjectNode p = Wire.object();
         p.put("id", s.userId());
         p.put("name", s.name());
         p.put("source", "PURECLOUD");
         p.put("primary", true);
-        p.set("presenceDefinition", definitionRef(s.presence()));
+        p.set("presenceDefinition", shownRef(s, v));
         p.put("message", "");
         p.put("modifiedDate", Wire.time(s.presenceModified()));
         p.put("selfUri", "/api/v2/users/" + s.userId() + "/presences/purecloud");
@@ -24,14 +24,18 @@ final class PresenceJson {
     }
 
     /** A {@code UcUserPresence} as the bulk read answers: no {@code primary}, plus {@code userId}. */
-    static ObjectNode ucUserPresence(AgentState s) {
+    static ObjectNode ucUserPresence(AgentState s, Variations v) {
         ObjectNode p = Wire.object();
         p.put("userId", s.userId());
         p.put("source", "PURECLOUD");
-        p.set("presenceDefinition", definitionRef(s.presence()));
+        p.set("presenceDefinition", shownRef(s, v));
         p.put("message", "");
         p.put("modifiedDate", Wire.time(s.presenceModified()));
         return p;
+    }
+
+    private static ObjectNode shownRef(AgentState s, Variations v) {
+        return UnknownEnums.showsUnknownPresence(v, s) ? UnknownEnums.presenceRef() : definitionRef(s.presence());
     }
 
     static ObjectNode definitionRef(PresenceDefinition d) {
@@ -59,10 +63,10 @@ final class PresenceJson {
         return e;
     }
 
-    static ObjectNode routingStatus(AgentState s) {
+    static ObjectNode routingStatus(AgentState s, Variations v) {
         ObjectNode r = Wire.object();
         r.put("userId", s.userId());
-        r.put("status", s.routingStatus().name());
+        r.put("status", UnknownEnums.showsUnknownRouting(v, s) ? UnknownEnums.ROUTING_STATUS : s.routingStatus().name());
         r.put("startTime", Wire.time(s.routingSince()));
         return r;
     }

@@ -19,16 +19,19 @@ final class PresenceResource {
     }
 
     /** A {@code UserPresence} / {@code MutableUserPresence} request body; every field the SDK can send. */
-    record PresenceBody(String id, String name, String source, Boolean primary, DefinitionRef presenceDefinition,
-                        String message, String modifiedDate, String selfUri) {
+    record PresenceBody(String id, String name, String source, String sourceId, Boolean primary,
+                        DefinitionRef presenceDefinition, DefinitionRef futurePresenceDefinition, String message,
+                        String modifiedDate, String selfUri) {
     }
 
     private final Org org;
     private final ApiSettings settings;
+    private final Variations variations;
 
-    PresenceResource(Org org, ApiSettings settings) {
+    PresenceResource(Org org, ApiSettings settings, Variations variations) {
         this.org = org;
         this.settings = settings;
+        this.variations = variations;
     }
 
     List<Route> routes() {
@@ -54,15 +57,24 @@ final class PresenceResource {
         List<String> divisions = request.queryList("divisionId");
         ObjectNode body = Wire.object();
         ArrayNode entities = Wire.array();
+        boolean wantDeactivated = deactivated.map(Boolean::parseBoolean).orElse(false);
         for (PresenceDefinition d : org.presenceDefinitions()) {
-            // Genesys lists active definitions unless deactivated=true is asked for, which adds the rest.
-            if (d.deactivated() && !deactivated.map(Boolean::parseBoolean).orElse(false)) {
+            // deactivated=true lists only deactivated definitions, false (the default) only active ones.
+            if (d.deactivated() != wantDeactivated) {
                 continue;
             }
             if (!divisions.isEmpty() && !divisions.contains(d.divisionId())) {
                 continue;
             }
             entities.add(PresenceJson.definition(d));
+        }
+        if (variations.unknownEnums() && !wantDeactivated) {
+            String division = org.businessUnits().isEmpty() ? null : org.businessUnits().get(0).divisionId();
+            for (ObjectNode extra : UnknownEnums.definitions(division)) {
+                if (divisions.isEmpty() || divisions.contains(division)) {
+                    entities.add(extra);
+                }
+            }
         }
         body.put("total", entities.size());
         body.set("entities", entities);
@@ -71,12 +83,20 @@ final class PresenceResource {
 
     private Reply definition(Request request) {
         String id = request.param("definitionId");
+        if (variations.unknownEnums()) {
+            String division = org.businessUnits().isEmpty() ? null : org.businessUnits().get(0).divisionId();
+            for (ObjectNode extra : UnknownEnums.definitions(division)) {
+                if (extra.get("id").asText().equals(id)) {
+                    return Reply.json(extra);
+                }
+            }
+        }
         return Reply.json(PresenceJson.definition(org.presenceDefinition(id)
                 .orElseThrow(() -> ApiError.notFound("Presence definition " + id + " not found"))));
     }
 
     private Reply readOne(Request request) {
-        return Reply.json(PresenceJson.userPresence(user(request.param("userId"))));
+        return Reply.json(PresenceJson.userPresence(user(request.param("userId")), variations));
     }
 
     private Reply readBulk(Request request) {
@@ -91,7 +111,7 @@ final class PresenceResource {
         ArrayNode body = Wire.array();
         for (String id : ids) {
             // Unknown users are left out, as Genesys does for bulk reads.
-            org.state(id).ifPresent(s -> body.add(PresenceJson.ucUserPresence(s)));
+            org.state(id).ifPresent(s -> body.add(PresenceJson.ucUserPresence(s, variations)));
         }
         return Reply.json(body);
     }
@@ -102,10 +122,15 @@ final class PresenceResource {
         PresenceBody body = request.bodyAs(PresenceBody.class);
         String presenceId = presenceId(body);
         if (presenceId == null) {
-            throw ApiError.badRequest("presenceDefinition.id is required");
+            // Genesys documents three ways to patch: primary, presenceDefinition, message. The simulator keeps
+            // no message and one source, so a patch of only those two changes nothing (and logs nothing).
+            if (body.primary() == null && body.message() == null) {
+                throw ApiError.badRequest("presenceDefinition.id, primary or message is required");
+            }
+            return Reply.json(PresenceJson.userPresence(org.requireState(userId), variations));
         }
         apply(userId, presenceId, request);
-        return Reply.json(PresenceJson.userPresence(org.requireState(userId)));
+        return Reply.json(PresenceJson.userPresence(org.requireState(userId), variations));
     }
 
     private Reply writeBulk(Request request) {
@@ -137,7 +162,7 @@ final class PresenceResource {
                 continue;
             }
             apply(entry.id(), presenceId(entry), request);
-            answer.add(PresenceJson.userPresence(org.requireState(entry.id())));
+            answer.add(PresenceJson.userPresence(org.requireState(entry.id()), variations));
         }
         return Reply.json(answer);
     }

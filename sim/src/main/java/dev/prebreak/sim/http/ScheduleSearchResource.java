@@ -32,11 +32,13 @@ final class ScheduleSearchResource {
 
     private final Org org;
     private final ApiSettings settings;
+    private final Variations variations;
     private final Downloads downloads;
 
-    ScheduleSearchResource(Org org, ApiSettings settings, Downloads downloads) {
+    ScheduleSearchResource(Org org, ApiSettings settings, Variations variations, Downloads downloads) {
         this.org = org;
         this.settings = settings;
+        this.variations = variations;
         this.downloads = downloads;
     }
 
@@ -85,11 +87,13 @@ final class ScheduleSearchResource {
             Set<String> memberSet = Set.copyOf(members);
             Set<String> requested = new LinkedHashSet<>(body.userIds());
             List<String> outside = requested.stream().filter(id -> !memberSet.contains(id)).toList();
-            if (!outside.isEmpty()) {
+            if (!outside.isEmpty() && variations.outsiders() == Variations.Outsiders.BAD_REQUEST) {
                 throw ApiError.badRequest("Users not found in the " + unitKind + ": "
                         + String.join(", ", outside.subList(0, Math.min(10, outside.size())))
                         + (outside.size() > 10 ? " and " + (outside.size() - 10) + " more" : ""));
             }
+            // Otherwise outsiders are left out of the answer (undocumented either way: a setting).
+            requested.removeAll(outside);
             users = List.copyOf(requested);
         }
 
@@ -120,7 +124,9 @@ final class ScheduleSearchResource {
             ObjectNode agent = schedules.addObject();
             agent.putObject("user").put("id", userId).put("selfUri", "/api/v2/users/" + userId);
             ArrayNode shifts = agent.putArray("shifts");
-            for (Shift s : org.shifts(userId, start, end)) {
+            List<Shift> found = variations.shiftsReturned() == Variations.ShiftsReturned.STARTING_IN_WINDOW
+                    ? org.shiftsStartingIn(userId, start, end) : org.shifts(userId, start, end);
+            for (Shift s : found) {
                 shifts.add(shift(s));
                 weeks.putIfAbsent(s.scheduleId(), s.weekDate());
             }

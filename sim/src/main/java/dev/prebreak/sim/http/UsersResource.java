@@ -14,14 +14,28 @@ import java.util.Set;
 
 /** Users: the paged listing with expands, and routing status. */
 final class UsersResource {
-    private static final Set<String> EXPANDS = Set.of("presence", "routingStatus", "conversationSummary");
+    /**
+     * Every {@code expand} value the docs list for {@code GET /api/v2/users} (SDK 262; the Java SDK 212 docs
+     * list the same but dateWelcomeSent). Genesys resolves expands 'with a best effort approach' and does not
+     * guarantee them, so the ones the simulator does not model are accepted and left out of the answer.
+     */
+    static final List<String> EXPANDS = List.of("routingStatus", "presence", "integrationPresence",
+            "conversationSummary", "outOfOffice", "geolocation", "station", "authorization", "lasttokenissued",
+            "authorization.unusedRoles", "team", "workPlanBidRanks", "externalContactsSettings", "groups",
+            "customAttributes", "profileSkills", "certifications", "locations", "skills", "languages",
+            "languagePreference", "employerInfo", "biography", "dateLastLogin", "dateWelcomeSent");
+    /** Modelled: these three come back (the rest are accepted and absent). */
+    private static final Set<String> MODELLED = Set.of("presence", "routingStatus", "conversationSummary");
+    private static final Set<String> STATES = Set.of("active", "inactive", "deleted", "any");
 
     private final Org org;
     private final ApiSettings settings;
+    private final Variations variations;
 
-    UsersResource(Org org, ApiSettings settings) {
+    UsersResource(Org org, ApiSettings settings, Variations variations) {
         this.org = org;
         this.settings = settings;
+        this.variations = variations;
     }
 
     List<Route> routes() {
@@ -35,7 +49,7 @@ final class UsersResource {
         String userId = request.param("userId");
         Optional<AgentState> state = org.state(userId);
         if (state.isPresent()) {
-            return Reply.json(PresenceJson.routingStatus(state.get()));
+            return Reply.json(PresenceJson.routingStatus(state.get(), variations));
         }
         // Genesys answers OFF_QUEUE for users it does not know rather than 404.
         ObjectNode r = Wire.object();
@@ -56,15 +70,35 @@ final class UsersResource {
         List<String> expand = request.queryList("expand");
         for (String e : expand) {
             if (!EXPANDS.contains(e)) {
-                // Genesys knows many more expands; the simulator models these three and says so.
-                throw ApiError.badRequest("Unsupported expand value " + e + " (the simulator supports "
-                        + String.join(", ", EXPANDS) + ")");
+                throw ApiError.invalidValue("Value [" + e + "] is not valid for field type [expand]. Allowable values are: "
+                        + String.join(", ", EXPANDS));
             }
         }
+        boolean descending = sortOrder(request);
+        String state = request.query("state").orElse("active");
+        if (!STATES.contains(state)) {
+            throw ApiError.invalidValue("Value [" + state + "] is not valid for field type [state]. "
+                    + "Allowable values are: active, inactive, deleted, any");
+        }
         List<String> ids = request.queryList("id");
+        List<String> jabberIds = request.queryList("jabberId");
+        if (!ids.isEmpty() && !jabberIds.isEmpty()) {
+            // The docs: jabberId "cannot be used with the id parameter".
+            throw ApiError.badRequest("jabberId cannot be used with the id parameter");
+        }
+        // integrationPresenceSource and userCustomAttributeSchemaIds are accepted and change nothing here.
         List<String> candidates = ids.isEmpty() ? org.userIds() : ids;
+        if (!jabberIds.isEmpty() || state.equals("inactive") || state.equals("deleted")) {
+            // Every simulated user is active and has no jabber id: nobody matches.
+            candidates = List.of();
+        }
+        if (descending) {
+            candidates = new ArrayList<>(candidates);
+            java.util.Collections.reverse(candidates);
+        }
         List<AgentState> users = new ArrayList<>();
         if (ids.isEmpty()) {
+            // Every candidate exists: page without reading the state of the whole org.
             int from = Math.min(candidates.size(), (pageNumber - 1) * pageSize);
             int to = Math.min(candidates.size(), from + pageSize);
             for (String id : candidates.subList(from, to)) {
@@ -96,11 +130,12 @@ final class UsersResource {
             u.put("version", 1);
             u.put("acdAutoAnswer", false);
             if (expand.contains("presence")) {
-                u.set("presence", PresenceJson.userPresence(s));
+                u.set("presence", PresenceJson.userPresence(s, variations));
             }
             if (expand.contains("routingStatus")) {
-                u.set("routingStatus", PresenceJson.routingStatus(s));
+                u.set("routingStatus", PresenceJson.routingStatus(s, variations));
             }
+            // The other documented expands are not modelled: absent, as Genesys' best effort allows.
             if (expand.contains("conversationSummary")) {
                 u.set("conversationSummary", PresenceJson.conversationSummary(s));
             }
@@ -123,6 +158,17 @@ final class UsersResource {
             body.put("previousUri", base + "&pageNumber=" + (pageNumber - 1));
         }
         return Reply.json(body);
+    }
+
+    /** True for descending. The docs list ASC/DESC (SDK 262) and ascending/descending (SDK 212). */
+    private static boolean sortOrder(Request request) {
+        String order = request.query("sortOrder").orElse("ASC");
+        return switch (order.toLowerCase(java.util.Locale.ROOT)) {
+            case "asc", "ascending" -> false;
+            case "desc", "descending" -> true;
+            default -> throw ApiError.invalidValue("Value [" + order + "] is not valid for field type [sortOrder]. "
+                    + "Allowable values are: ASC, DESC, ascending, descending");
+        };
     }
 
     private static String username(AgentState s) {

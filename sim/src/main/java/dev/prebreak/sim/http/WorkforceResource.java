@@ -17,9 +17,11 @@ final class WorkforceResource {
     private static final Instant CREATED = Instant.parse("2024-01-08T09:00:00Z");
 
     private final Org org;
+    private final Variations variations;
 
-    WorkforceResource(Org org) {
+    WorkforceResource(Org org, Variations variations) {
         this.org = org;
+        this.variations = variations;
     }
 
     List<Route> routes() {
@@ -120,6 +122,9 @@ final class WorkforceResource {
             c.secondaryPresenceIds().forEach(id -> presences.addObject().put("id", id));
             e.set("metadata", metadata());
             e.put("selfUri", BASE + "/businessunits/" + bu.id() + "/activitycodes/" + c.id());
+        }
+        if (variations.unknownEnums()) {
+            entities.add(UnknownEnums.activityCode(bu.id()));
         }
         return Reply.json(body);
     }
