@@ -16,8 +16,8 @@ import java.util.Set;
 final class UsersResource {
     /**
      * Every {@code expand} value the docs list for {@code GET /api/v2/users} (SDK 262; the Java SDK 212 docs
-     * list the same but dateWelcomeSent). Genesys resolves expands 'with a best effort approach' and does not
-     * guarantee them, so the ones the simulator does not model are accepted and left out of the answer.
+     * list the same but customAttributes and dateWelcomeSent). Genesys resolves expands 'with a best effort
+     * approach' and does not guarantee them, so those the simulator does not model are accepted and absent.
      */
     static final List<String> EXPANDS = List.of("routingStatus", "presence", "integrationPresence",
             "conversationSummary", "outOfOffice", "geolocation", "station", "authorization", "lasttokenissued",
