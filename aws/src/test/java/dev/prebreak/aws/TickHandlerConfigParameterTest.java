@@ -33,6 +33,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -43,7 +44,8 @@ import org.junit.jupiter.api.Test;
  * Genesys, DynamoDB Local, loopback Secrets Manager and SSM behind the real SDK clients.
  */
 class TickHandlerConfigParameterTest {
-    private static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
+    /** Near the real clock, whatever day the suite runs: DynamoDB Local expires items by the real clock. */
+    private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.HOURS);
     private static final String PARAMETER = "/prebreak/config";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CONFIG = """
@@ -87,7 +89,7 @@ class TickHandlerConfigParameterTest {
         ConfiguredTicks ticks = new ConfiguredTicks(environment, ConfigParameter.fromEnvironment(environment, ssm::client).orElseThrow(),
                 (Config config) -> {
                     DynamoDbAuditLog audit = new DynamoDbAuditLog(dynamo.client(), table);
-                    return new ScheduledTicks(config, new DynamoDbStateStore(dynamo.client(), table),
+                    return new ScheduledTicks(config, new DynamoDbStateStore(dynamo.client(), table, clock),
                             new AuditTrail(List.of(new LoggedAudit(), audit)), audit::flush,
                             new CredentialsSecret(secrets.client(), TestOrg.SECRET_NAME, clock, Duration.ofMinutes(15)),
                             gateways, clock, new TickMetrics(new RecordingMetrics()));
