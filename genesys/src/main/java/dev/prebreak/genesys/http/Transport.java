@@ -64,6 +64,7 @@ public final class Transport {
                 pacer.sent(now);
             }
             Answer answer;
+            long started = System.nanoTime();
             try {
                 Instant sentAt = genesysTime.now();
                 HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
@@ -72,6 +73,12 @@ public final class Transport {
             } catch (IOException e) {
                 String reason = "connection failed (" + e.getClass().getSimpleName()
                         + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")";
+                logCall(out, attempt, reason, started);
+                Optional<String> tls = TlsMismatch.diagnose(out.uri(), e);
+                if (tls.isPresent()) {
+                    // Trying again cannot help: the endpoint does not speak TLS (or not in a way this machine trusts).
+                    throw new RequestNotSent(out.call() + " failed: " + tls.get(), e);
+                }
                 if (!out.replaySafe() && !neverSent(e)) {
                     throw new GatewayException(out.call() + " failed: " + reason + " after the request may have been sent;"
                             + " not sent again, since it may have taken effect", e);
@@ -87,6 +94,7 @@ public final class Transport {
                 Thread.currentThread().interrupt();
                 throw new GatewayException(out.call() + " was interrupted", e);
             }
+            logCall(out, attempt, "HTTP " + answer.status(), started);
             if (out.paced()) {
                 pacer.observe(clock.instant(), answer.headers());
             }
@@ -112,6 +120,15 @@ public final class Transport {
             }
             retryAfter(wait, deadline, out, "HTTP " + status, attempt);
         }
+    }
+
+    /** One line per attempt for --verbose: what was called, how it ended, how long it took. Never a header or body. */
+    private static void logCall(Outgoing out, int attempt, String ended, long startedNanos) {
+        LOG.log(System.Logger.Level.DEBUG, () -> {
+            String call = out.call().length() > 160 ? out.call().substring(0, 157) + "..." : out.call();
+            return call + " -> " + ended + " in " + (System.nanoTime() - startedNanos) / 1_000_000 + " ms"
+                    + (attempt > 1 ? " (attempt " + attempt + ")" : "");
+        });
     }
 
     private void retryAfter(Duration wait, Instant deadline, Outgoing out, String reason, int attempt) {
