@@ -26,10 +26,13 @@ final class AgentStates {
 
     private final PlatformApi api;
     private final int batchSize;
+    private final AgentNames names;
 
-    AgentStates(PlatformApi api, int batchSize) {
+    /** @param names keeps the names the answers carry, so that reports name agents without another call */
+    AgentStates(PlatformApi api, int batchSize, AgentNames names) {
         this.api = api;
         this.batchSize = batchSize;
+        this.names = names;
     }
 
     Map<String, AgentState> read(Collection<String> userIds, Instant deadline) {
@@ -53,6 +56,7 @@ final class AgentStates {
                     AgentState state = user.toAgentState();
                     if (wanted.contains(state.userId())) {
                         states.put(state.userId(), state);
+                        names.remember(user);
                     }
                 }
                 if (listing.pageCount() == null || page >= listing.pageCount() || listing.entities().isEmpty()) {

@@ -59,7 +59,7 @@ public final class GenesysClient implements GenesysGateway {
 
     /** Everything the views of one client share. */
     private record Parts(PlatformApi api, Usage usage, GenesysTime genesysTime, ScheduleSearch schedules, AgentStates states,
-                         PresenceWrites writes, ReferenceCache<List<ActivityCode>> activityCodes,
+                         AgentNames names, PresenceWrites writes, ReferenceCache<List<ActivityCode>> activityCodes,
                          ReferenceCache<List<PresenceDefinition>> presences) {
     }
 
@@ -160,6 +160,11 @@ public final class GenesysClient implements GenesysGateway {
     @Override
     public Map<String, AgentState> agentStates(Collection<String> userIds) {
         return parts.states().read(userIds, deadline);
+    }
+
+    @Override
+    public Map<String, String> agentNames(Collection<String> userIds) {
+        return parts.names().read(userIds, deadline);
     }
 
     @Override
@@ -320,9 +325,10 @@ public final class GenesysClient implements GenesysGateway {
                     usage, requestTimeout, genesysTime);
             TokenSource tokens = new TokenSource(transport, region.tokenUri(), credentials);
             PlatformApi api = new PlatformApi(transport, tokens, region.apiBase());
+            AgentNames names = new AgentNames(api, clock);
             Parts parts = new Parts(api, usage, genesysTime,
                     new ScheduleSearch(api, batchSizes.scheduleUsers(), batchSizes.scheduleFloor()),
-                    new AgentStates(api, batchSizes.stateRead()),
+                    new AgentStates(api, batchSizes.stateRead(), names), names,
                     new PresenceWrites(api, batchSizes.presenceWrite()),
                     new ReferenceCache<>(clock, cacheTtl), new ReferenceCache<>(clock, cacheTtl));
             return new GenesysClient(parts, Instant.MAX);

@@ -2,16 +2,20 @@ package dev.prebreak.core.audit;
 
 import dev.prebreak.core.plan.ActionKind;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Objects;
 
 /**
  * One presence change prebreak made or tried: who, when, which activity, which rule, and how it went.
  *
  * @param fromPresenceId the agent's presence when prebreak decided, if known
+ * @param agentName the agent's display name, empty when not known: for the people who read the audit
+ * @param timeZone the business unit's time zone, in which people read {@code activityStart}; UTC if unknown
  */
 public record AuditRecord(Instant at, String businessUnitId, String userId, ActionKind kind, String ruleName,
                           Instant activityStart, String fromPresenceId, String toPresenceId, Outcome outcome,
-                          String detail) {
+                          String detail, String agentName, ZoneId timeZone) {
     public enum Outcome {
         /** Genesys confirmed the new presence. */
         APPLIED,
@@ -39,5 +43,13 @@ public record AuditRecord(Instant at, String businessUnitId, String userId, Acti
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(outcome, "outcome");
         detail = detail == null ? "" : detail;
+        agentName = agentName == null ? "" : agentName;
+        timeZone = timeZone == null ? ZoneOffset.UTC : timeZone;
+    }
+
+    /** Without the agent's name and the unit's time zone. */
+    public AuditRecord(Instant at, String businessUnitId, String userId, ActionKind kind, String ruleName,
+                       Instant activityStart, String fromPresenceId, String toPresenceId, Outcome outcome, String detail) {
+        this(at, businessUnitId, userId, kind, ruleName, activityStart, fromPresenceId, toPresenceId, outcome, detail, "", null);
     }
 }

@@ -40,6 +40,15 @@ public interface GenesysGateway {
     /** Presence and routing status of the given agents; an agent that could not be read is left out. */
     Map<String, AgentState> agentStates(Collection<String> userIds);
 
+    /**
+     * Display names of the given agents, for people reading reports and audits: best effort, so an agent
+     * whose name is not known (yet) is left out, and a failure is an empty answer, never a failed tick.
+     * Adapters read them in bulk and keep them, so that names cost few calls.
+     */
+    default Map<String, String> agentNames(Collection<String> userIds) {
+        return Map.of();
+    }
+
     /** Sets presences, one outcome per change; a failure for one agent does not stop the others. */
     List<PresenceWriteOutcome> setPresences(List<PresenceChange> changes);
 

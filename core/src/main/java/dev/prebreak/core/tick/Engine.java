@@ -39,6 +39,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -146,8 +147,9 @@ public final class Engine {
             try {
                 report = tickUnit(g, unit, now, dryRun, capLeft, next);
             } catch (GatewayException e) {
-                LOG.log(Level.WARNING, "tick of business unit {0} failed: {1}", unit.businessUnitId(), e.getMessage());
-                report = UnitReport.failed(unit.businessUnitId(), nameOf(unit), e.getMessage());
+                // DEBUG: the report carries the failure, and every front end prints or throws it once.
+                LOG.log(Level.DEBUG, "tick of business unit {0} failed: {1}", unit.businessUnitId(), e.getMessage());
+                report = UnitReport.failed(unit.businessUnitId(), nameOf(unit), zoneOf(unit), e.getMessage());
             }
             capLeft -= (int) report.results().stream().filter(r -> r.outcome() != Outcome.TAKEN_BY_ANOTHER_TICK).count();
             reports.add(report);
@@ -161,6 +163,11 @@ public final class Engine {
     private String nameOf(Unit unit) {
         UnitView view = views.get(unit.businessUnitId());
         return view == null || view.businessUnit == null ? "" : view.businessUnit.name();
+    }
+
+    private java.time.ZoneId zoneOf(Unit unit) {
+        UnitView view = views.get(unit.businessUnitId());
+        return view == null || view.businessUnit == null ? java.time.ZoneOffset.UTC : view.businessUnit.timeZone();
     }
 
     // --- reference data: presences, rules, scope, codes, members ---------------------------------
@@ -248,7 +255,7 @@ public final class Engine {
         Optional<String> skew = clockSkew();
         if (skew.isPresent() && !dryRun) {
             LOG.log(Level.ERROR, "business unit {0}: {1}", unit.businessUnitId(), skew.get());
-            return UnitReport.failed(unit.businessUnitId(), nameOf(unit), skew.get());
+            return UnitReport.failed(unit.businessUnitId(), nameOf(unit), zoneOf(unit), skew.get());
         }
         UnitView view = refreshUnit(g, unit, now);
         String bu = unit.businessUnitId();
@@ -268,12 +275,17 @@ public final class Engine {
             chunks.add(stale.subList(i, Math.min(reading, i + tuning.scheduleChunk())));
         }
         reads.forEach(chunks, chunk -> read(g, view, bu, chunk, now, from, to));
-        // An open record whose activity starts before the next tick is the last chance to revert: read
-        // that agent's schedule fresh, however recently the rolling refresh saw it.
-        List<String> lastChance = view.schedules.readBefore(stored.stream()
-                .filter(r -> r.status().isOpen() && r.key().activityStart().isBefore(now.plus(config.tick())))
+        // Agents sitting in Pre-Break because of prebreak (few at any moment: those within a lead of their
+        // break) are read afresh every tick, so that a break moved later or removed is reverted within one
+        // tick rather than one schedule refresh.
+        List<String> inPreBreak = view.schedules.readBefore(stored.stream()
+                .filter(r -> r.status().isOpen())
                 .map(r -> r.key().userId()).distinct().collect(Collectors.toList()), now);
-        read(g, view, bu, lastChance, now, from, to);
+        List<List<String>> owedChunks = new ArrayList<>();
+        for (int i = 0; i < inPreBreak.size(); i += tuning.scheduleChunk()) {
+            owedChunks.add(inPreBreak.subList(i, Math.min(inPreBreak.size(), i + tuning.scheduleChunk())));
+        }
+        reads.forEach(owedChunks, chunk -> read(g, view, bu, chunk, now, from, to));
         if (reading < stale.size()) {
             LOG.log(Level.WARNING, "business unit {0}: read {1} of {2} stale schedules this tick (cap {3}); the rest follow next tick",
                     bu, reading, stale.size(), tuning.schedulesPerTick());
@@ -302,16 +314,26 @@ public final class Engine {
         }
         upcomingOf(bu, now, view.codes, known, next);
 
-        List<ActionResult> results = dryRun ? dryRun(plan) : apply(g, plan, states, now);
+        // Names of the agents about to change came with their presence read, so asking costs nothing now;
+        // the others are asked for after the writes, which must not wait for them.
+        Set<String> changing = new LinkedHashSet<>(acting);
+        plan.settledClaims().forEach(c -> changing.add(c.claim().key().userId()));
+        Map<String, String> names = new java.util.HashMap<>(agentNames(g, changing));
+        Labels labels = new Labels(names, view.businessUnit.timeZone());
+        List<ActionResult> results = dryRun ? dryRun(plan, labels) : apply(g, plan, states, now, labels);
         if (!dryRun) {
             keepBooks(plan.recordChanges());
-            plan.settledClaims().forEach(s -> settle(s, now));
+            plan.settledClaims().forEach(s -> settle(s, now, labels));
         }
+        Set<String> others = plan.skips().stream().map(Skip::userId).filter(u -> !names.containsKey(u))
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        names.putAll(agentNames(g, others));
         if (!plan.unknownActivityCodes().isEmpty()) {
             LOG.log(Level.WARNING, "business unit {0}: schedules use activity codes it does not list: {1}", bu, plan.unknownActivityCodes());
         }
         return new UnitReport(bu, view.businessUnit.name(), known.size(),
-                candidates.usersToRead().size(), results, plan.skips(), plan.unknownActivityCodes(), Optional.empty());
+                candidates.usersToRead().size(), results, plan.skips(), plan.unknownActivityCodes(), Optional.empty(),
+                view.businessUnit.timeZone(), names, activityNames(plan, known, view.codes));
     }
 
     /**
@@ -352,6 +374,58 @@ public final class Engine {
                 plan.settledClaims());
     }
 
+    /** Who an audit record is about, for the people who read it: names as far as known, and the unit's zone. */
+    private record Labels(Map<String, String> names, java.time.ZoneId zone) {
+        String name(String userId) {
+            return names.getOrDefault(userId, "");
+        }
+    }
+
+    /** Names are for people reading reports: one that cannot be read never fails the tick. */
+    private static Map<String, String> agentNames(GenesysGateway g, Collection<String> users) {
+        if (users.isEmpty()) {
+            return Map.of();
+        }
+        try {
+            return g.agentNames(users);
+        } catch (RuntimeException e) {
+            LOG.log(Level.DEBUG, "agent names not read: {0}", e.getMessage());
+            return Map.of();
+        }
+    }
+
+    /** What each activity in the plan is, by its code's name and category, as schedulers name it. */
+    private static Map<ActivityKey, String> activityNames(Plan plan, List<AgentSchedule> known, ActivityCodes codes) {
+        Set<ActivityKey> keys = new LinkedHashSet<>();
+        plan.actions().forEach(a -> keys.add(a.key()));
+        plan.skips().forEach(sk -> keys.add(sk.key()));
+        Set<String> users = keys.stream().map(ActivityKey::userId).collect(Collectors.toSet());
+        Map<String, Map<Instant, Activity>> byUser = new java.util.HashMap<>();
+        for (AgentSchedule schedule : known) {
+            if (users.contains(schedule.userId())) {
+                Map<Instant, Activity> starts = byUser.computeIfAbsent(schedule.userId(), u -> new java.util.HashMap<>());
+                schedule.activities().forEach(a -> starts.putIfAbsent(a.start(), a));
+            }
+        }
+        Map<ActivityKey, String> names = new LinkedHashMap<>();
+        for (ActivityKey key : keys) {
+            Activity activity = byUser.getOrDefault(key.userId(), Map.of()).get(key.activityStart());
+            if (activity != null) {
+                names.put(key, codes.byId(activity.activityCodeId()).map(Engine::describe)
+                        .orElse(activity.description().isEmpty() ? "activity code " + activity.activityCodeId() : activity.description()));
+            }
+        }
+        return names;
+    }
+
+    private static String describe(dev.prebreak.core.schedule.ActivityCode code) {
+        String category = code.category() == null ? "" : code.category().toString();
+        if (code.name().isBlank()) {
+            return category.isEmpty() ? "activity code " + code.id() : category;
+        }
+        return category.isEmpty() || code.name().equalsIgnoreCase(category) ? code.name() : code.name() + " (" + category + ")";
+    }
+
     private void read(GenesysGateway g, UnitView view, String bu, List<String> users, Instant now, Instant from, Instant to) {
         if (users.isEmpty()) {
             return;
@@ -377,16 +451,16 @@ public final class Engine {
 
     // --- applying a plan ------------------------------------------------------------------------
 
-    private List<ActionResult> dryRun(Plan plan) {
+    private List<ActionResult> dryRun(Plan plan, Labels labels) {
         List<ActionResult> results = new ArrayList<>();
         for (Action action : plan.actions()) {
             results.add(new ActionResult(action, Outcome.DRY_RUN, Optional.empty()));
-            audit(action, null, Outcome.DRY_RUN, "", plan.now());
+            audit(action, null, Outcome.DRY_RUN, "", plan.now(), labels);
         }
         return results;
     }
 
-    private List<ActionResult> apply(GenesysGateway g, Plan plan, Map<String, AgentState> states, Instant now) {
+    private List<ActionResult> apply(GenesysGateway g, Plan plan, Map<String, AgentState> states, Instant now, Labels labels) {
         List<ActionResult> results = new ArrayList<>();
         List<Action> claimed = new ArrayList<>();
         for (Action action : plan.actions()) {
@@ -394,7 +468,7 @@ public final class Engine {
                 claimed.add(action);
             } else {
                 results.add(new ActionResult(action, Outcome.TAKEN_BY_ANOTHER_TICK, Optional.empty()));
-                audit(action, states.get(action.userId()), Outcome.TAKEN_BY_ANOTHER_TICK, "claimed by an overlapping tick", now);
+                audit(action, states.get(action.userId()), Outcome.TAKEN_BY_ANOTHER_TICK, "claimed by an overlapping tick", now, labels);
             }
         }
         if (claimed.isEmpty()) {
@@ -412,15 +486,15 @@ public final class Engine {
             // The audit record goes first: should the process die before the claim is settled, the
             // record exists, and a later settlement only adds a second.
             if (outcome.applied()) {
-                audit(action, states.get(action.userId()), Outcome.APPLIED, "", now);
+                audit(action, states.get(action.userId()), Outcome.APPLIED, "", now, labels);
                 settle(action, now);
                 results.add(new ActionResult(action, Outcome.APPLIED, Optional.empty()));
             } else if (outcome.uncertain()) {
-                audit(action, states.get(action.userId()), Outcome.UNCERTAIN, outcome.error().orElse(""), now);
+                audit(action, states.get(action.userId()), Outcome.UNCERTAIN, outcome.error().orElse(""), now, labels);
                 uncertainClaims.add(action.key()); // the next tick reads the agent's presence and settles it
                 results.add(new ActionResult(action, Outcome.UNCERTAIN, outcome.error()));
             } else {
-                audit(action, states.get(action.userId()), Outcome.FAILED, outcome.error().orElse(""), now);
+                audit(action, states.get(action.userId()), Outcome.FAILED, outcome.error().orElse(""), now, labels);
                 release(action, now); // certainly not applied: tried again next tick while still due
                 results.add(new ActionResult(action, Outcome.FAILED, outcome.error()));
             }
@@ -470,7 +544,7 @@ public final class Engine {
         }
     }
 
-    private void settle(ClaimSettlement settlement, Instant now) {
+    private void settle(ClaimSettlement settlement, Instant now, Labels labels) {
         ActivityRecord claim = settlement.claim();
         Outcome outcome;
         String detail;
@@ -490,7 +564,8 @@ public final class Engine {
         }
         // Audited before the record changes, so that no landed write is left without a record.
         writeAudit(new AuditRecord(now, claim.key().businessUnitId(), claim.key().userId(), settlement.kind(),
-                claim.key().ruleName(), claim.key().activityStart(), null, settlement.presenceId(), outcome, detail));
+                claim.key().ruleName(), claim.key().activityStart(), null, settlement.presenceId(), outcome, detail,
+                labels.name(claim.key().userId()), labels.zone()));
         boolean done = settlement.next().isPresent()
                 ? store.replace(claim, settlement.next().get())
                 : store.remove(claim);
@@ -511,10 +586,10 @@ public final class Engine {
         }
     }
 
-    private void audit(Action action, AgentState state, Outcome outcome, String detail, Instant at) {
+    private void audit(Action action, AgentState state, Outcome outcome, String detail, Instant at, Labels labels) {
         writeAudit(new AuditRecord(at, action.key().businessUnitId(), action.userId(), action.kind(),
                 action.key().ruleName(), action.key().activityStart(), state == null ? null : state.presenceId(),
-                action.target().id(), outcome, detail));
+                action.target().id(), outcome, detail, labels.name(action.userId()), labels.zone()));
     }
 
     private void writeAudit(AuditRecord record) {
