@@ -25,9 +25,17 @@ final class AuditLines implements AuditLog {
         o.put("at", r.at().toString());
         o.put("businessUnitId", r.businessUnitId());
         o.put("userId", r.userId());
+        if (!r.agentName().isEmpty()) {
+            o.put("agentName", r.agentName());
+        }
         o.put("kind", r.kind().name());
         o.put("rule", r.ruleName());
         o.put("activityStart", String.valueOf(r.activityStart()));
+        if (r.activityStart() != null) {
+            // For people reading the audit: the time as the business unit's schedules show it.
+            o.put("activityStartLocal", r.activityStart().atZone(r.timeZone()).toOffsetDateTime().toString());
+            o.put("timeZone", r.timeZone().getId());
+        }
         o.put("fromPresenceId", r.fromPresenceId());
         o.put("toPresenceId", r.toPresenceId());
         o.put("outcome", r.outcome().name());

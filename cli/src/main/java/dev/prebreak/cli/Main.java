@@ -34,4 +34,9 @@ public final class Main {
     public static int run(String... args) {
         return PrebreakCommand.commandLine().execute(args);
     }
+
+    /** The same with another environment than the process's (tests: the state directory, secrets). */
+    public static int run(java.util.Map<String, String> environment, String... args) {
+        return PrebreakCommand.commandLine(environment).execute(args);
+    }
 }

@@ -96,6 +96,7 @@ public final class Prebreak implements AutoCloseable {
         switch (config.state().store()) {
             case FILE:
                 try {
+                    StateDirectory.create(config.state().file());
                     return new FileStateStore(config.state().file(), clock);
                 } catch (IllegalStateException | java.io.UncheckedIOException e) {
                     throw new InvalidConfigException(List.of(new ConfigProblem("state.file", e.getMessage())));

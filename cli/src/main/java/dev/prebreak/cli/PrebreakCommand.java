@@ -5,6 +5,7 @@ import dev.prebreak.cli.serve.ServeCommand;
 import dev.prebreak.core.config.InvalidConfigException;
 import dev.prebreak.core.gateway.GatewayException;
 import java.io.PrintWriter;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -16,9 +17,19 @@ import picocli.CommandLine.Command;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:a tick failed (Genesys could not be read or written)", "2:bad usage or configuration"})
 public final class PrebreakCommand implements Runnable {
+    private final Map<String, String> environment;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    private PrebreakCommand(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
+
+    /** The environment the commands read settings, secrets and the state directory from. */
+    public Map<String, String> environment() {
+        return environment;
+    }
 
     @Override
     public void run() {
@@ -27,7 +38,12 @@ public final class PrebreakCommand implements Runnable {
 
     /** The command line with prebreak's exit codes for configuration and Genesys failures. */
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new PrebreakCommand());
+        return commandLine(System.getenv());
+    }
+
+    /** The same, reading {@code environment} instead of the process's (tests). */
+    public static CommandLine commandLine(Map<String, String> environment) {
+        CommandLine cl = new CommandLine(new PrebreakCommand(environment));
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             if (e instanceof InvalidConfigException) {
@@ -35,7 +51,7 @@ public final class PrebreakCommand implements Runnable {
                 return ExitCode.BAD_CONFIG;
             }
             if (e instanceof GatewayException) {
-                err.println("tick failed: " + e.getMessage());
+                err.println("tick failed before any change: " + e.getMessage());
                 return ExitCode.TICK_FAILED;
             }
             throw e;

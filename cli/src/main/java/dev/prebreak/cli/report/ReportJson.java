@@ -36,6 +36,7 @@ public final class ReportJson {
             ObjectNode u = units.addObject();
             u.put("id", unit.businessUnitId());
             u.put("name", unit.name());
+            u.put("timeZone", unit.timeZone().getId());
             unit.failure().ifPresent(f -> u.put("failure", f));
             u.put("agentsScheduled", unit.agentsScheduled());
             u.put("candidates", unit.candidates());
@@ -44,6 +45,9 @@ public final class ReportJson {
                 Action a = r.action();
                 ObjectNode c = changes.addObject();
                 c.put("userId", a.userId());
+                unit.agentName(a.userId()).ifPresent(n -> c.put("agentName", n));
+                unit.activityName(a.key()).ifPresent(n -> c.put("activity", n));
+                c.put("activityStartLocal", a.key().activityStart().atZone(unit.timeZone()).toOffsetDateTime().toString());
                 c.put("kind", a.kind().name());
                 c.put("rule", a.key().ruleName());
                 c.put("activityStart", a.key().activityStart().toString());
@@ -56,10 +60,14 @@ public final class ReportJson {
             for (Skip s : unit.skips()) {
                 ObjectNode o = skipped.addObject();
                 o.put("userId", s.userId());
+                unit.agentName(s.userId()).ifPresent(n -> o.put("agentName", n));
                 o.put("reason", s.reason().name());
+                o.put("explanation", SkipText.of(s));
                 o.put("kind", s.wouldHaveBeen().name());
                 o.put("rule", s.key().ruleName());
                 o.put("activityStart", s.key().activityStart().toString());
+                unit.activityName(s.key()).ifPresent(n -> o.put("activity", n));
+                o.put("activityStartLocal", s.key().activityStart().atZone(unit.timeZone()).toOffsetDateTime().toString());
                 o.put("detail", s.detail());
             }
             ArrayNode unknown = u.putArray("unknownActivityCodes");

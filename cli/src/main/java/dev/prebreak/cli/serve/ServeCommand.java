@@ -1,7 +1,9 @@
 package dev.prebreak.cli.serve;
 
 import dev.prebreak.cli.ConfigOptions;
+import dev.prebreak.cli.FailureText;
 import dev.prebreak.cli.Prebreak;
+import dev.prebreak.cli.PrebreakCommand;
 import dev.prebreak.core.config.Config;
 import dev.prebreak.core.tick.TickReport;
 import java.io.PrintWriter;
@@ -18,12 +20,13 @@ import dev.prebreak.core.config.StateSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Run as a daemon, ticking at the start of every tick period.",
-                "SIGTERM or Ctrl-C finishes the tick in progress, then exits. Serves /healthz and /status."})
+                "SIGTERM or Ctrl-C finishes the tick in progress, then exits with 0. Serves /healthz and /status."})
 public final class ServeCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions options;
@@ -43,9 +46,12 @@ public final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @ParentCommand
+    PrebreakCommand parent;
+
     @Override
     public Integer call() throws Exception {
-        Config config = options.load(System.getenv());
+        Config config = options.load(parent.environment());
         if (config.state().store() == StateSettings.Store.MEMORY && !config.dryRun()) {
             throw new InvalidConfigException(List.of(new ConfigProblem("state.store",
                     "memory forgets what was done at every restart, so the daemon would act twice on activities and"
@@ -65,7 +71,7 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     private void serve(Config config, Clock clock, PrintWriter out, CountDownLatch finished) throws Exception {
-        try (Prebreak prebreak = Prebreak.assemble(config, System.getenv(), clock, Prebreak.auditFile(audit));
+        try (Prebreak prebreak = Prebreak.assemble(config, parent.environment(), clock, Prebreak.auditFile(audit));
              StatusServer status = new StatusServer(statusBind, statusPort, prebreak.engine(), clock, MonotonicClock.system(), config.tick())) {
             out.printf("prebreak serving: tick every %s%s, status on http://%s:%d/status, audit to %s%n", config.tick(),
                     config.dryRun() ? " (dry run)" : "", statusBind, status.port(), audit);
@@ -74,20 +80,28 @@ public final class ServeCommand implements Callable<Integer> {
                 @Override
                 public void ticked(TickReport report) {
                     status.ticked(report);
-                    out.printf("%s tick: %d changed, %d failed, %d skipped, %d API calls%s%n", report.at(),
-                            total(report.count(Outcome.APPLIED)), total(report.count(Outcome.FAILED)),
-                            total(report.skipCounts()), report.api().calls(),
-                            report.failed() ? "  FAILED: " + String.join("; ", report.failures()) : "");
+                    if (report.failed() && report.results().isEmpty()) {
+                        out.printf("%s %s%n", report.at(), FailureText.of(report));
+                    } else {
+                        out.printf("%s tick: %d changed, %d failed, %d skipped, %d API calls%s%n", report.at(),
+                                total(report.count(Outcome.APPLIED)), total(report.count(Outcome.FAILED)),
+                                total(report.skipCounts()), report.api().calls(),
+                                report.failed() ? "; " + FailureText.of(report) : "");
+                    }
                     out.flush();
                 }
 
                 @Override
                 public void failed(Instant at, RuntimeException error) {
                     status.failed(at, error);
-                    out.printf("%s tick FAILED: %s%n", at, error.getMessage());
+                    out.printf("%s tick failed before any change: %s%n", at, error.getMessage());
                     out.flush();
                 }
             });
+            // SIGTERM and Ctrl-C stop the daemon like a return from run: the JVM then exits with 0, as
+            // supervisors expect of a clean stop (a JVM shut down by the signal itself exits with 143).
+            StopSignals.onTermOrInt(daemon::stop);
+            // Any other shutdown (SIGHUP, an exit elsewhere) still waits for the state store to be closed.
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 daemon.stop();
                 try {

@@ -23,6 +23,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,7 +42,19 @@ class CommandLineTest {
         }
     }
 
-    private static Outcome prebreak(String... args) {
+    /** The environment of this process without PREBREAK_ variables, with the per-user state directory in {@link #dir}. */
+    private Map<String, String> environment() {
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.keySet().removeIf(k -> k.startsWith("PREBREAK_"));
+        env.put("XDG_STATE_HOME", dir.resolve("xdg-state").toString());
+        return env;
+    }
+
+    private Outcome prebreak(String... args) {
+        return prebreak(environment(), args);
+    }
+
+    private static Outcome prebreak(Map<String, String> environment, String... args) {
         PrintStream out = System.out;
         PrintStream err = System.err;
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
@@ -46,7 +62,7 @@ class CommandLineTest {
         try {
             System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
-            int code = Main.run(args);
+            int code = Main.run(environment, args);
             return new Outcome(code, stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(out);
@@ -86,8 +102,8 @@ class CommandLineTest {
             Outcome run = prebreak("run", "--config", configFor(org, org.sim.clientSecret()).toString());
 
             assertThat(run.exitCode()).as(run.all()).isZero();
-            assertThat(run.out()).contains("changed").contains("PRE_BREAK 1").contains("agent-ada")
-                    .contains("NOT_ON_QUEUE 1");
+            assertThat(run.out()).contains("changed").contains("PRE_BREAK 1").contains("Ada (agent-ada): to Pre-Break")
+                    .containsPattern("1 NOT_ON_QUEUE +not On Queue");
             assertThat(org.agentsSetToPreBreak()).containsExactly("agent-ada");
         }
     }
@@ -165,10 +181,12 @@ class CommandLineTest {
 
             assertThat(plan.exitCode()).as(plan.all()).isZero();
             assertThat(plan.out()).contains("dry run").contains("would change");
-            assertThat(plan.out()).containsPattern("agent-ada\\s+PRE_BREAK");
-            assertThat(plan.out()).containsPattern("agent-ben\\s+NOT_ON_QUEUE");
-            assertThat(plan.out()).containsPattern("agent-chloe\\s+ALREADY_IN_TARGET");
-            assertThat(plan.out()).containsPattern("agent-dev\\s+ACTIVITY_STARTED");
+            assertThat(plan.out()).contains("Ada (agent-ada): to Pre-Break, for Break at Tue 24 Nov 10:00 GMT [rule breaks]: DRY_RUN");
+            assertThat(plan.out()).contains("Ben (agent-ben) NOT_ON_QUEUE: for Break at Tue 24 Nov 10:00 GMT [rule breaks]: not On Queue");
+            assertThat(plan.out()).contains("Chloe (agent-chloe) ALREADY_IN_TARGET:");
+            // A break that started before its agent was eligible is counted, not listed.
+            assertThat(plan.out()).containsPattern("1 ACTIVITY_STARTED +break started").doesNotContain("Dev (agent-dev)");
+            assertThat(plan.out()).contains("judged against agents' presences as they are now");
             assertThat(org.sim.presenceLog().all()).isEmpty();
             assertThat(org.sim.requestStats().count("PUT /api/v2/users/presences/bulk")).isZero();
         }
@@ -193,9 +211,121 @@ class CommandLineTest {
                 Outcome plan = prebreak("plan", "--at", "2026-11-24T09:46:00Z", "--config", config.toString());
 
                 assertThat(plan.exitCode()).as(plan.all()).isZero();
-                assertThat(plan.out()).containsPattern("agent-ada\\s+ALREADY_HANDLED");
+                assertThat(plan.out()).contains("Ada (agent-ada) ALREADY_HANDLED: for Break at Tue 24 Nov 10:00 GMT [rule breaks]:"
+                        + " set to Pre-Break earlier by prebreak; never set twice for one break");
                 assertThat(Files.readAllBytes(state)).as("the daemon's journal").isEqualTo(before);
             }
+        }
+    }
+
+    // --- issue 13 -------------------------------------------------------------------------------
+
+    /** Fails before: the default store was memory, so the second run set Ada into Pre-Break again. */
+    @Test
+    void aSecondRunLeavesAnAgentWhoWentBackOnQueueByHandAlone() throws IOException {
+        try (SimulatedOrg org = breakInTenMinutes().startAt("09:50")) {
+            Path config = configFor(org, org.sim.clientSecret());
+            Outcome first = prebreak("run", "--config", config.toString());
+            assertThat(first.exitCode()).as(first.all()).isZero();
+            org.agentSets("agent-ada", SimulatedOrg.ON_QUEUE); // Ada wants one more chat before the break
+
+            Outcome second = prebreak("run", "--config", config.toString());
+
+            assertThat(second.exitCode()).as(second.all()).isZero();
+            assertThat(org.presencesSetFor("agent-ada")).as("prebreak's writes: once").containsExactly(PRE_BREAK);
+            assertThat(org.presenceOf("agent-ada")).isEqualTo(SimulatedOrg.ON_QUEUE);
+            assertThat(second.all()).doesNotContain("warning");
+            assertThat(dir.resolve("xdg-state/prebreak/state.journal")).as("the per-user state directory").exists();
+        }
+    }
+
+    @Test
+    void theMemoryStoreIsAnExplicitChoiceThatWarns() throws IOException {
+        try (SimulatedOrg org = breakInTenMinutes().startAt("09:50")) {
+            Outcome run = prebreak("run", "--config", configFor(org, org.sim.clientSecret(), "state: {store: memory}").toString());
+
+            assertThat(run.exitCode()).as(run.all()).isZero();
+            assertThat(run.err()).contains("state.store is memory, so this run forgets what it did");
+            assertThat(dir.resolve("xdg-state")).doesNotExist();
+        }
+    }
+
+    /** Fails before: "cannot read missing.yaml: missing.yaml". */
+    @Test
+    void aMissingConfigurationFileIsNamedWithTheOptionThatNamedIt() {
+        Outcome run = prebreak("run", "-c", dir.resolve("missing.yaml").toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--config: the configuration file " + dir.resolve("missing.yaml") + " does not exist");
+    }
+
+    /** Fails before: only the missing settings were listed, never that no file was found. */
+    @Test
+    void noConfigurationAtAllSaysThatNoFileWasFound() {
+        Outcome run = prebreak("run");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("no configuration file: --config not given, PREBREAK_CONFIG not set, and no prebreak.yaml");
+    }
+
+    /** Fails before: a valid ISO-8601 local time was called invalid. */
+    @Test
+    void planAtALocalTimeReadsItInTheBusinessUnitsTimeZone() throws IOException {
+        try (SimulatedOrg org = SimulatedOrg.builder()
+                .idleOnQueue("agent-ada", shift("08:00", 480, breakAt("10:00")))
+                .startAt("09:46")) {
+            Outcome plan = prebreak("plan", "--at", "2026-11-24T09:45:30", "--config", configFor(org, org.sim.clientSecret()).toString());
+
+            assertThat(plan.exitCode()).as(plan.all()).isZero();
+            assertThat(plan.err()).contains("read in the business unit's time zone Europe/London: 2026-11-24T09:45:30Z");
+            assertThat(plan.out()).contains("Ada (agent-ada): to Pre-Break");
+        }
+    }
+
+    /** Fails before: the 404 was printed by the report and again on stderr, after "0 changed, 0 failed". */
+    @Test
+    void anUnknownBusinessUnitFailsTheTickOnceWithItsReason() throws IOException {
+        try (SimulatedOrg org = breakInTenMinutes().startAt("09:50")) {
+            Path config = configFor(org, org.sim.clientSecret());
+            String unknown = "00000000-dead-beef-0000-000000000000";
+            Files.writeString(config, Files.readString(config).replace(SimulatedOrg.BUSINESS_UNIT, unknown));
+
+            Outcome run = prebreak("run", "--config", config.toString());
+
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.err()).contains("tick failed before any change");
+            assertThat(Pattern.compile("404").matcher(run.all()).results().count()).as(run.all()).isEqualTo(1);
+        }
+    }
+
+    /** Fails before: --verbose opened every logger, and the JDK's HTTP client wrote thousands of lines. */
+    @Test
+    void verboseLogsPrebreaksOwnCallsAndDecisionsOnly() throws IOException {
+        try (SimulatedOrg org = breakInTenMinutes().startAt("09:50")) {
+            Outcome run = prebreak("run", "--verbose", "--config", configFor(org, org.sim.clientSecret()).toString());
+
+            assertThat(run.exitCode()).as(run.all()).isZero();
+            List<String> lines = run.err().lines().toList();
+            assertThat(lines).anyMatch(l -> l.matches(".*GET /api/v2/workforcemanagement/businessunits/\\S+ -> HTTP 200 in \\d+ ms"));
+            assertThat(lines).anyMatch(l -> l.contains("PUT /api/v2/users/presences/bulk") && l.contains("-> HTTP 200"));
+            assertThat(lines).as("the JDK's own loggers stay quiet").noneMatch(l -> l.contains("jdk.") || l.contains("sun."));
+            assertThat(lines.size()).as(run.err()).isLessThan(60);
+            assertThat(run.all()).doesNotContain(org.sim.clientSecret()).doesNotContain("Bearer");
+        }
+    }
+
+    @Test
+    void theAuditNamesTheAgentAndTheActivitysLocalTime() throws IOException {
+        try (SimulatedOrg org = breakInTenMinutes().startAt("09:50")) {
+            Path audit = dir.resolve("audit.jsonl");
+            Outcome run = prebreak("run", "--audit", audit.toString(), "--config", configFor(org, org.sim.clientSecret()).toString());
+
+            assertThat(run.exitCode()).as(run.all()).isZero();
+            JsonNode record = new ObjectMapper().readTree(Files.readAllLines(audit).get(0));
+            assertThat(record.path("userId").asText()).isEqualTo("agent-ada");
+            assertThat(record.path("agentName").asText()).isEqualTo("Ada");
+            assertThat(record.path("timeZone").asText()).isEqualTo("Europe/London");
+            assertThat(record.path("activityStartLocal").asText()).isNotEmpty();
         }
     }
 }

@@ -41,6 +41,40 @@ class LifecycleTest {
         }
     }
 
+    /** Fails before: the agent's schedule was read again only at its refresh, 5 to 10 minutes later. */
+    @Test
+    void aBreakRemovedWhileTheAgentSitsInPreBreakIsRevertedWithinOneTick() {
+        try (SimulatedOrg org = SimulatedOrg.builder()
+                .idleOnQueue("agent-ada", shift("08:00", 480, breakAt("10:00")))
+                .startAt("09:45")) {
+            org.tickAt("09:45");
+            org.tickAt("09:46");
+            org.sim.org().deleteActivity("agent-ada", at("10:00"));
+            TickReport next = org.tickAt("09:47");
+
+            assertThat(next.failed()).isFalse();
+            assertThat(org.writesFor("agent-ada")).extracting(PresenceChange::toPresenceId, c -> c.at().isBefore(at("09:48")))
+                    .containsExactly(tuple(PRE_BREAK, true), tuple(ON_QUEUE, true));
+        }
+    }
+
+    /** Fails before, as above; the pre-break then follows the break to its new time. */
+    @Test
+    void aBreakMovedLaterWhileTheAgentSitsInPreBreakIsRevertedWithinOneTick() {
+        try (SimulatedOrg org = SimulatedOrg.builder()
+                .idleOnQueue("agent-ada", shift("08:00", 480, breakAt("10:00")))
+                .startAt("09:45")) {
+            org.tickAt("09:45");
+            org.tickAt("09:46");
+            org.sim.org().moveActivity("agent-ada", at("10:00"), at("11:00"));
+            org.tickAt("09:47");
+
+            List<PresenceChange> writes = org.writesFor("agent-ada");
+            assertThat(writes).extracting(PresenceChange::toPresenceId).containsExactly(PRE_BREAK, ON_QUEUE);
+            assertThat(writes.get(1).at()).isBefore(at("09:48"));
+        }
+    }
+
     @Test
     void aRemovedBreakPutsTheAgentBackOnQueueOnce() {
         try (SimulatedOrg org = SimulatedOrg.builder()

@@ -102,6 +102,12 @@ final class SimulatedOrg implements AutoCloseable {
         return new Builder();
     }
 
+    /** An agent's display name, from the id: "agent-ada" is Ada, so that reports show names beside ids. */
+    static String nameOf(String userId) {
+        String bare = userId.startsWith("agent-") ? userId.substring(6) : userId;
+        return bare.isEmpty() ? userId : Character.toUpperCase(bare.charAt(0)) + bare.substring(1);
+    }
+
     /** A time on the test day, "HH:mm" or "HH:mm:ss", UTC. */
     static Instant at(String time) {
         return Instant.parse(DAY + "T" + (time.length() == 5 ? time + ":00" : time) + "Z");
@@ -338,7 +344,7 @@ final class SimulatedOrg implements AutoCloseable {
             org.presence(PresenceDefinition.custom(PRE_BREAK, SystemPresence.BREAK, "Pre-Break", DIVISION, false));
             long seed = 1;
             for (AgentSpec a : agents) {
-                org.agent(new NewAgent(a.id(), a.id(), BUSINESS_UNIT, MANAGEMENT_UNIT, a.presenceId(),
+                org.agent(new NewAgent(a.id(), nameOf(a.id()), BUSINESS_UNIT, MANAGEMENT_UNIT, a.presenceId(),
                         start.minus(Duration.ofHours(1)), null, seed++));
                 org.shifts(a.id(), a.shifts().stream().map(this::shifted).collect(Collectors.toList()));
             }

@@ -58,10 +58,24 @@ public final class ConfigLoader {
     private static final Pattern RULE_VARIABLE = Pattern.compile("PREBREAK_RULES_(\\d+)_([A-Z0-9_]+)");
 
     private final Map<String, String> environment;
+    private final StateSettings stateDefaults;
 
     /** @param environment usually {@code System.getenv()}; tests pass their own */
     public ConfigLoader(Map<String, String> environment) {
+        this(environment, new StateSettings(StateSettings.Store.MEMORY, null, null));
+    }
+
+    private ConfigLoader(Map<String, String> environment, StateSettings stateDefaults) {
         this.environment = Map.copyOf(environment);
+        this.stateDefaults = stateDefaults;
+    }
+
+    /**
+     * The same loader with other defaults for {@code state.store} and {@code state.file}: the CLI remembers
+     * across runs in a per-user file unless told otherwise, where the library's default is memory.
+     */
+    public ConfigLoader withStateDefaults(StateSettings defaults) {
+        return new ConfigLoader(environment, java.util.Objects.requireNonNull(defaults, "defaults"));
     }
 
     /** Reads a YAML file, then applies environment overrides. */
@@ -88,7 +102,7 @@ public final class ConfigLoader {
             throw new InvalidConfigException(problems); // anything more would be noise from the unread rest
         }
         applyEnvironment(tree, problems);
-        Config config = new Reader(problems).config(tree);
+        Config config = new Reader(problems, stateDefaults).config(tree);
         if (!problems.isEmpty()) {
             throw new InvalidConfigException(problems);
         }
@@ -222,8 +236,11 @@ public final class ConfigLoader {
     private static final class Reader {
         private final List<ConfigProblem> problems;
 
-        Reader(List<ConfigProblem> problems) {
+        private final StateSettings stateDefaults;
+
+        Reader(List<ConfigProblem> problems, StateSettings stateDefaults) {
             this.problems = problems;
+            this.stateDefaults = stateDefaults;
         }
 
         Config config(Map<String, Object> tree) {
@@ -431,10 +448,10 @@ public final class ConfigLoader {
 
         private StateSettings state(Map<String, Object> s) {
             if (s == null) {
-                return new StateSettings(StateSettings.Store.MEMORY, null, null);
+                return stateDefaults;
             }
             unknownKeys(s, "state.", STATE_KEYS);
-            StateSettings.Store store = StateSettings.Store.MEMORY;
+            StateSettings.Store store = stateDefaults.store();
             Object value = s.get("store");
             if (value != null) {
                 try {
@@ -448,7 +465,7 @@ public final class ConfigLoader {
             if (table != null && !table.matches("[A-Za-z0-9_.-]{3,255}")) {
                 problem("state.table", s.get("table"), "is not a DynamoDB table name (3-255 of letters, digits, _ . -), got '" + table + "'");
             }
-            return new StateSettings(store, file == null ? null : Path.of(file), table);
+            return new StateSettings(store, file == null ? stateDefaults.file() : Path.of(file), table);
         }
 
         // --- scalar readers -------------------------------------------------------------------
