@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -56,6 +57,12 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (!(hours > 0 && hours <= 24)) {
+            throw new ParameterException(spec.commandLine(), "--hours: must be more than 0 and at most 24, got " + hours);
+        }
+        if (agents < 1 || agents > 100_000) {
+            throw new ParameterException(spec.commandLine(), "--agents: must be between 1 and 100000, got " + agents);
+        }
         PrintWriter out = spec.commandLine().getOut();
         ConfigOptions.Logs.configure(false);
         LocalDate day = LocalDate.of(2026, 11, 24);
@@ -103,18 +110,23 @@ public final class DemoCommand implements Callable<Integer> {
         Engine engine = new Engine(config, genesys, new InMemoryStateStore(), audit::add, clock);
         Instant until = origin.plus(Duration.ofMinutes(Math.round(hours * 60)));
 
-        out.printf("prebreak demo: %d agents in business unit %s, simulator at %s, virtual time %s to %s%n",
-                sim.org().userIdsInBusinessUnit(bu).size(), sim.org().businessUnits().get(0).name(), sim.baseUrl(), origin, until);
+        DemoTime time = new DemoTime(sim.org().businessUnits().get(0).timeZone());
+        out.printf("prebreak demo: %d agents in business unit %s (%s), simulator at %s, virtual time %s to %s%n",
+                sim.org().userIdsInBusinessUnit(bu).size(), sim.org().businessUnits().get(0).name(), time.zone().getId(),
+                sim.baseUrl(), time.full(origin), time.full(until));
         out.println("rules: breaks 15 min ahead -> Pre-Break; meals 10 min ahead -> Pre-Break, then Meal when the meal starts");
         out.flush();
 
-        ScheduleEdits edits = new ScheduleEdits(sim.org(), seed);
-        Progress progress = new Progress(origin, out);
+        Map<String, String> nouns = new java.util.HashMap<>();
+        config.rules().forEach(r -> nouns.put(r.name(), r.categories().size() == 1
+                ? r.categories().iterator().next().toString().toLowerCase(java.util.Locale.ROOT) : "activity"));
+        ScheduleEdits edits = new ScheduleEdits(sim.org(), seed, time, nouns);
+        Progress progress = new Progress(origin, out, time);
         long realStart = System.nanoTime();
         new Daemon(engine, clock, config.tick(), pause, new DemoListener(edits, progress)).run(until);
         Duration real = Duration.ofNanos(System.nanoTime() - realStart);
 
-        Timeline timeline = new Timeline(sim.org(), List.copyOf(audit), edits.events(), origin);
+        Timeline timeline = new Timeline(sim.org(), List.copyOf(audit), edits.events(), origin, time, nouns);
         timeline.print(out, timelineLines);
         timeline.summary(out, config, progress, genesys.usage(), Duration.between(origin, until), real);
         out.flush();

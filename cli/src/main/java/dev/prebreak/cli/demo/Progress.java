@@ -28,8 +28,11 @@ final class Progress {
     /** Distinct activities skipped, by reason: a skip repeats every tick while its activity is due. */
     final Map<SkipReason, Set<ActivityKey>> skipped = new EnumMap<>(SkipReason.class);
 
-    Progress(Instant origin, PrintWriter out) {
+    private final DemoTime time;
+
+    Progress(Instant origin, PrintWriter out, DemoTime time) {
         this.origin = origin;
+        this.time = time;
         this.out = out;
         this.nextLine = origin.plus(Duration.ofMinutes(30));
     }
@@ -48,7 +51,7 @@ final class Progress {
         }
         if (!report.at().isBefore(nextLine)) {
             out.printf("  %s (+%d min virtual, %.1f s real): %d pre-breaks, %d reverts, %d at-start so far%n",
-                    Timeline.hhmm(report.at()), Duration.between(origin, report.at()).toMinutes(),
+                    time.hhmm(report.at()), Duration.between(origin, report.at()).toMinutes(),
                     (System.nanoTime() - realStart) / 1e9, preBreaks, reverts, atStart);
             out.flush();
             nextLine = nextLine.plus(Duration.ofMinutes(30));

@@ -11,7 +11,6 @@ import dev.prebreak.sim.org.PresenceChange;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,8 +23,7 @@ import java.util.stream.Collectors;
  * truth: when each presence really changed, and so the lead each agent really got.
  */
 final class Timeline {
-    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter HH_MM_SS = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter HH_MM_SS = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     /** A pre-break as it really happened. */
     record PreBreak(String userId, String rule, Instant activityStart, Instant setAt, Duration lead) {
@@ -41,18 +39,26 @@ final class Timeline {
     private final List<Line> lines = new ArrayList<>();
 
     private final Instant firstTick;
+    private final DemoTime time;
+    private final Map<String, String> nouns;
 
-    /** @param firstTick when the demo started: activities whose lead began earlier could only be caught up */
-    Timeline(Org org, List<AuditRecord> audit, List<ScheduleEdits.Event> edits, Instant firstTick) {
+    /**
+     * @param firstTick when the demo started: activities whose lead began earlier could only be caught up
+     * @param nouns what each rule's activities are called in a sentence ("break", "meal")
+     */
+    Timeline(Org org, List<AuditRecord> audit, List<ScheduleEdits.Event> edits, Instant firstTick, DemoTime time,
+             Map<String, String> nouns) {
         this.org = org;
         this.firstTick = firstTick;
         this.audit = audit;
         this.edits = edits;
+        this.time = time;
+        this.nouns = nouns;
         build();
     }
 
-    static String hhmm(Instant at) {
-        return HH_MM.format(at);
+    private String noun(String rule) {
+        return nouns.getOrDefault(rule, "activity");
     }
 
     private String name(String userId) {
@@ -70,22 +76,28 @@ final class Timeline {
                 case PRE_BREAK: {
                     Duration lead = Duration.between(setAt, r.activityStart());
                     preBreaks.add(new PreBreak(r.userId(), r.ruleName(), r.activityStart(), setAt, lead));
-                    lines.add(new Line(setAt, who + " Pre-Break for " + r.ruleName() + " at " + hhmm(r.activityStart())
-                            + "   lead " + minutesSeconds(lead)));
+                    lines.add(new Line(setAt, who + " Pre-Break for the " + noun(r.ruleName()) + " at "
+                            + time.hhmm(r.activityStart()) + "   lead " + minutesSeconds(lead)));
                     break;
                 }
                 case AT_START:
-                    lines.add(new Line(setAt, who + " " + r.ruleName() + " started: Pre-Break -> " + label(r.toPresenceId())));
+                    lines.add(new Line(setAt, who + " the " + noun(r.ruleName()) + " started: Pre-Break -> " + label(r.toPresenceId())));
                     break;
                 default:
-                    lines.add(new Line(setAt, who + " back On Queue: the " + r.ruleName() + " at " + hhmm(r.activityStart())
-                            + " was moved or removed (revert)"));
+                    lines.add(new Line(setAt, who + " back On Queue: the " + noun(r.ruleName()) + " at "
+                            + time.hhmm(r.activityStart()) + " was " + movedOrRemoved(r) + " (revert)"));
             }
         }
         for (ScheduleEdits.Event e : edits) {
             lines.add(new Line(e.at(), String.format("%-22s", name(e.userId())) + " " + e.what()));
         }
         lines.sort(Comparator.comparing(Line::at));
+    }
+
+    /** What the planner did to the activity, from the demo's own edits. */
+    private String movedOrRemoved(AuditRecord r) {
+        return edits.stream().filter(e -> e.userId().equals(r.userId()) && r.activityStart().equals(e.activityStart()))
+                .map(e -> e.moved() ? "moved" : "removed").findFirst().orElse("moved or removed");
     }
 
     /** When the simulator really applied the change prebreak recorded. */
@@ -101,10 +113,10 @@ final class Timeline {
 
     void print(PrintWriter out, int limit) {
         out.println();
-        out.println("timeline (UTC; times from the simulator's ground-truth presence log):");
+        out.println("timeline (" + time.zone().getId() + "; times from the simulator's ground-truth presence log):");
         int shown = limit <= 0 ? lines.size() : Math.min(limit, lines.size());
         for (Line line : lines.subList(0, shown)) {
-            out.println("  " + HH_MM_SS.format(line.at()) + "  " + line.text());
+            out.println("  " + HH_MM_SS.format(line.at().atZone(time.zone())) + "  " + line.text());
         }
         if (shown < lines.size()) {
             out.printf("  ... and %d more lines (--timeline 0 prints all)%n", lines.size() - shown);
@@ -146,14 +158,19 @@ final class Timeline {
         long failed = audit.stream().filter(r -> r.outcome() == Outcome.FAILED).count();
         out.printf("  reverts %d (breaks moved or removed after agents were set), at-start changes %d, failed writes %d%n", reverts, atStart, failed);
         out.printf("  schedule edits made during the demo: %d (moved, removed, back On Queue by hand)%n", edits.size());
-        out.printf("  skipped, distinct activities: %s%n", progress.skipped.entrySet().stream()
-                .map(e -> e.getKey() + " " + e.getValue().size()).collect(Collectors.joining(", ")));
+        out.println("  left alone (distinct activities; a skip repeats every tick while its activity is due):");
+        progress.skipped.forEach((reason, keys) ->
+                out.printf("    %5d %-27s %s%n", keys.size(), reason, dev.prebreak.cli.report.SkipText.counted(reason)));
         out.printf("  API calls %d (%d answered 429, %d retried); about %.1f a tick%n", api.calls(), api.rateLimited(), api.retries(),
                 progress.ticks == 0 ? 0.0 : (double) api.calls() / progress.ticks);
     }
 
+    /**
+     * Minutes and seconds, rounded to the nearest second: a pre-break written 0.3 s after its trigger got
+     * the configured lead, and reads as 15:00, not 14:59.
+     */
     static String minutesSeconds(Duration d) {
-        long s = d.getSeconds();
+        long s = Math.round(d.toMillis() / 1000.0);
         String sign = s < 0 ? "-" : "";
         s = Math.abs(s);
         return s >= 3600 ? String.format("%s%dh%02dm", sign, s / 3600, (s % 3600) / 60) : String.format("%s%d:%02d", sign, s / 60, s % 60);
