@@ -39,7 +39,7 @@ public final class ReportText {
                 report.duration().toMillis() / 1000.0, report.api().calls(), report.api().rateLimited(), report.api().retries());
         for (UnitReport unit : report.units()) {
             out.printf("business unit %s(%s), times in %s%n", unit.name().isEmpty() ? "" : unit.name() + " ",
-                    unit.businessUnitId(), unit.timeZone().getId());
+                    unit.businessUnitId(), unit.timeZone().normalized().equals(java.time.ZoneOffset.UTC) ? "UTC" : unit.timeZone().getId());
             if (unit.failure().isPresent()) {
                 out.printf("  FAILED, nothing was changed in this unit: %s%n", unit.failure().get());
                 continue;
