@@ -20,7 +20,6 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,7 +49,6 @@ import org.junit.jupiter.api.io.TempDir;
  * bounded; only kill instants are chosen on the clock. About a minute of wall time (55-70 s on two busy cores).
  * Seed: {@code -Dprebreak.crash.seed=N}; it is printed with any failure, with an account of the run.
  */
-@Disabled("fails until the settling fix of issue 10 lands: a killed write that landed is written again once the agent went back On Queue, and goes unaudited")
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class KillNineTest {
     private static final long DEFAULT_SEED = 20261124L;
