@@ -277,10 +277,11 @@ public final class Engine {
         reads.forEach(chunks, chunk -> read(g, view, bu, chunk, now, from, to));
         // Agents sitting in Pre-Break because of prebreak (few at any moment: those within a lead of their
         // break) are read afresh every tick, so that a break moved later or removed is reverted within one
-        // tick rather than one schedule refresh.
+        // tick rather than one schedule refresh. Those never read yet are first in the capped stale list
+        // above: a cold start of a large unit still warms over several ticks.
         List<String> inPreBreak = view.schedules.readBefore(stored.stream()
                 .filter(r -> r.status().isOpen())
-                .map(r -> r.key().userId()).distinct().collect(Collectors.toList()), now);
+                .map(r -> r.key().userId()).filter(view.schedules::knows).distinct().collect(Collectors.toList()), now);
         List<List<String>> owedChunks = new ArrayList<>();
         for (int i = 0; i < inPreBreak.size(); i += tuning.scheduleChunk()) {
             owedChunks.add(inPreBreak.subList(i, Math.min(inPreBreak.size(), i + tuning.scheduleChunk())));
