@@ -1,7 +1,6 @@
 package dev.prebreak.cli.serve;
 
 import dev.prebreak.cli.ConfigOptions;
-import dev.prebreak.cli.FailureText;
 import dev.prebreak.cli.Prebreak;
 import dev.prebreak.cli.PrebreakCommand;
 import dev.prebreak.core.config.Config;
@@ -80,13 +79,15 @@ public final class ServeCommand implements Callable<Integer> {
                 @Override
                 public void ticked(TickReport report) {
                     status.ticked(report);
+                    // Every tick line starts "<time> tick: " and a failed one holds "FAILED", for whoever reads the log.
                     if (report.failed() && report.results().isEmpty()) {
-                        out.printf("%s %s%n", report.at(), FailureText.of(report));
+                        out.printf("%s tick: FAILED before any change: %s%n", report.at(), String.join("; ", report.failures()));
                     } else {
                         out.printf("%s tick: %d changed, %d failed, %d skipped, %d API calls%s%n", report.at(),
                                 total(report.count(Outcome.APPLIED)), total(report.count(Outcome.FAILED)),
                                 total(report.skipCounts()), report.api().calls(),
-                                report.failed() ? "; " + FailureText.of(report) : "");
+                                report.failed() ? "; FAILED in " + report.failures().size() + " business unit(s), nothing changed"
+                                        + " there: " + String.join("; ", report.failures()) : "");
                     }
                     out.flush();
                 }

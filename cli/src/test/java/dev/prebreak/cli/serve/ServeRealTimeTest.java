@@ -70,7 +70,7 @@ class ServeRealTimeTest {
                 }
             }
             String all = String.join("\n", output);
-            assertThat(all).doesNotContain("tick failed", "ran past", "Exception", sim.clientSecret());
+            assertThat(all).doesNotContain("FAILED", "tick failed", "ran past", "Exception", sim.clientSecret());
             List<Instant> onBoundaries = ticks.subList(1, ticks.size());
             Instant first = Daemon.boundaryAfter(ticks.get(0), TICK);
             for (int i = 0; i < onBoundaries.size(); i++) {
