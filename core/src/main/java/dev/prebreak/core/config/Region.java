@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * A Genesys Cloud region: where the Platform API and the login service live. Named regions follow
- * the official SDK; a base URL reaches anything else (a simulator, a future region). Plain http is
+ * the official SDK ({@code PureCloudRegionHosts} of SDK 262: 18 regions); a base URL reaches anything else (a simulator, a future region). Plain http is
  * allowed only on loopback, so that credentials never cross a network in the clear.
  */
 public record Region(String name, URI apiBase, URI loginBase) {
@@ -31,6 +31,10 @@ public record Region(String name, URI apiBase, URI loginBase) {
         HOSTS.put("me_central_1", "api.mec1.pure.cloud");
         HOSTS.put("ap_northeast_3", "api.apne3.pure.cloud");
         HOSTS.put("eu_central_2", "api.euc2.pure.cloud");
+        // New in the SDK since 198 (262.0.0 has these 18).
+        HOSTS.put("mx_central_1", "api.mxc1.pure.cloud");
+        HOSTS.put("ap_southeast_1", "api.apse1.pure.cloud");
+        HOSTS.put("eusc_de_east_1", "api.edee1.eusc-pure.cloud");
     }
 
     public Region {

@@ -105,7 +105,7 @@ class ConfigLoaderTest {
                 "");
         assertThat(problems(yaml)).containsExactlyInAnyOrder(
                 "genesys.clientSecert: unknown key (did you mean clientSecret?); known keys here: region, clientId, clientSecret, credentials",
-                "genesys.region: unknown region 'mars_north_1'; use one of us_east_1, eu_west_1, ap_southeast_2, ap_northeast_1, eu_central_1, us_west_2, ca_central_1, ap_northeast_2, eu_west_2, ap_south_1, us_east_2, sa_east_1, me_central_1, ap_northeast_3, eu_central_2 or a base URL such as https://api.mypurecloud.com",
+                "genesys.region: unknown region 'mars_north_1'; use one of us_east_1, eu_west_1, ap_southeast_2, ap_northeast_1, eu_central_1, us_west_2, ca_central_1, ap_northeast_2, eu_west_2, ap_south_1, us_east_2, sa_east_1, me_central_1, ap_northeast_3, eu_central_2, mx_central_1, ap_southeast_1, eusc_de_east_1 or a base URL such as https://api.mypurecloud.com",
                 "genesys.clientId: is required (the OAuth client id), unless genesys.credentials names a secret holding it",
                 "genesys.clientSecret: is required: a reference such as env:GENESYS_CLIENT_SECRET",
                 "scope: names no business unit and no management unit; give at least one id",
