@@ -51,9 +51,6 @@ import java.util.function.Supplier;
  * Thread-safe.
  */
 public final class GenesysClient implements GenesysGateway {
-    private static final int PRESENCE_PAGE_SIZE = 100;
-    private static final int MAX_PAGES = 1000;
-
     private final Parts parts;
     private final Instant deadline;
 
@@ -125,28 +122,24 @@ public final class GenesysClient implements GenesysGateway {
         });
     }
 
+    /**
+     * The org's active presence definitions with every label in every language ({@code localeCode=ALL}),
+     * so that a rule may name a presence in the admin's language. The listing has no paging ({@code total}
+     * and {@code entities} only), so no paging parameters are sent.
+     */
     @Override
     public List<PresenceDefinition> presenceDefinitions() {
-        return parts.presences().get("org", () -> {
+        return parts.presences().get("org", () -> definitions(false));
+    }
+
+    /** The active, or with {@code deactivated} the deactivated, presence definitions; never cached. */
+    List<PresenceDefinition> definitions(boolean deactivated) {
+        String path = "/api/v2/presence/definitions?localeCode=ALL" + (deactivated ? "&deactivated=true" : "");
+        return parts.api().get(path, deadline, body -> {
+            PresenceDefinitionListing listing = Wire.read(body, PresenceDefinitionListing.class);
             Map<String, PresenceDefinition> byId = new LinkedHashMap<>();
-            for (int page = 1; page <= MAX_PAGES; page++) {
-                PresenceDefinitionListing listing = parts.api().get("/api/v2/presence/definitions?pageSize="
-                        + PRESENCE_PAGE_SIZE + "&pageNumber=" + page, deadline, body -> {
-                            PresenceDefinitionListing parsed = Wire.read(body, PresenceDefinitionListing.class);
-                            parsed.entities().forEach(PresenceDefinitionAnswer::toCore);
-                            return parsed;
-                        });
-                int before = byId.size();
-                for (PresenceDefinitionAnswer entity : listing.entities()) {
-                    PresenceDefinition definition = entity.toCore();
-                    byId.putIfAbsent(definition.id(), definition);
-                }
-                // Stop at the total, at a short or empty page, or when a server that ignores paging
-                // answers the same page again.
-                boolean complete = listing.total() != null && byId.size() >= listing.total();
-                if (complete || listing.entities().size() < PRESENCE_PAGE_SIZE || byId.size() == before) {
-                    break;
-                }
+            for (PresenceDefinitionAnswer entity : listing.entities()) {
+                entity.toCore().ifPresent(definition -> byId.putIfAbsent(definition.id(), definition));
             }
             return List.copyOf(new ArrayList<>(byId.values()));
         });
@@ -327,7 +320,7 @@ public final class GenesysClient implements GenesysGateway {
             PlatformApi api = new PlatformApi(transport, tokens, region.apiBase());
             AgentNames names = new AgentNames(api, clock);
             Parts parts = new Parts(api, usage, genesysTime,
-                    new ScheduleSearch(api, batchSizes.scheduleUsers(), batchSizes.scheduleFloor()),
+                    new ScheduleSearch(api, names, batchSizes.scheduleUsers(), batchSizes.scheduleFloor()),
                     new AgentStates(api, batchSizes.stateRead(), names), names,
                     new PresenceWrites(api, batchSizes.presenceWrite()),
                     new ReferenceCache<>(clock, cacheTtl), new ReferenceCache<>(clock, cacheTtl));

@@ -44,10 +44,13 @@ class StubbedApiTest {
             Function<HttpExchange, String> answer = path.equals("/oauth/token")
                     ? x -> "{\"access_token\":\"tok\",\"token_type\":\"bearer\",\"expires_in\":86399}"
                     : answers.get(path);
-            byte[] body = answer == null ? "{\"status\":404,\"code\":\"not.found\",\"message\":\"no\"}".getBytes(StandardCharsets.UTF_8)
-                    : answer.apply(exchange).getBytes(StandardCharsets.UTF_8);
+            // An answer may start with "HTTP nnn " to set its status; 200 otherwise.
+            String text = answer == null ? "HTTP 404 {\"status\":404,\"code\":\"not.found\",\"message\":\"no\"}"
+                    : answer.apply(exchange);
+            int status = text.startsWith("HTTP ") ? Integer.parseInt(text.substring(5, 8)) : 200;
+            byte[] body = (text.startsWith("HTTP ") ? text.substring(9) : text).getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(answer == null ? 404 : 200, body.length);
+            exchange.sendResponseHeaders(status, body.length);
             exchange.getResponseBody().write(body);
             exchange.close();
         });
@@ -89,23 +92,22 @@ class StubbedApiTest {
     }
 
     @Test
-    void pagesThroughPresenceDefinitions() {
+    void readsPresenceDefinitionsInOneCallWithEveryLabelAndNoPaging() {
         answers.put("/api/v2/presence/definitions", x -> {
-            int page = Integer.parseInt(query(x, "pageNumber"));
-            int size = Integer.parseInt(query(x, "pageSize"));
             StringBuilder entities = new StringBuilder();
-            int first = (page - 1) * size;
-            for (int i = first; i < Math.min(first + size, 130); i++) {
+            for (int i = 0; i < 130; i++) {
                 entities.append(entities.length() == 0 ? "" : ",").append("{\"id\":\"p").append(i)
                         .append("\",\"type\":\"User\",\"systemPresence\":\"Away\",\"languageLabels\":{\"en_US\":\"P")
-                        .append(i).append("\"}}");
+                        .append(i).append("\",\"de_DE\":\"D").append(i).append("\"}}");
             }
             return "{\"total\":130,\"entities\":[" + entities + "]}";
         });
         List<PresenceDefinition> definitions = client.presenceDefinitions();
         assertThat(definitions).hasSize(130);
         assertThat(definitions.get(129).label()).isEqualTo("P129");
-        assertThat(requests).filteredOn(r -> r.startsWith("GET /api/v2/presence/definitions")).hasSize(2);
+        assertThat(definitions.get(129).labels()).containsExactly("P129", "D129");
+        assertThat(requests).filteredOn(r -> r.startsWith("GET /api/v2/presence/definitions"))
+                .containsExactly("GET /api/v2/presence/definitions?localeCode=ALL");
     }
 
     @Test
@@ -143,5 +145,75 @@ class StubbedApiTest {
                 .isInstanceOf(GatewayException.class)
                 .hasMessageContaining("POST /api/v2/workforcemanagement/businessunits/bu/agentschedules/search gave a malformed answer")
                 .hasMessageContaining("lengthMinutes");
+    }
+
+    private static String requestBody(HttpExchange x) {
+        try {
+            return new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** A schedule search answer for the users in the request, one 15-minute break each at 13:00. */
+    private static String schedulesOf(String requestBody) {
+        StringBuilder agents = new StringBuilder();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"(u\\d+)\"").matcher(requestBody);
+        while (m.find()) {
+            agents.append(agents.length() == 0 ? "" : ",").append("{\"user\":{\"id\":\"").append(m.group(1))
+                    .append("\"},\"shifts\":[{\"startDate\":\"2026-11-24T09:00:00Z\",\"lengthMinutes\":480,\"activities\":"
+                            + "[{\"startDate\":\"2026-11-24T13:00:00Z\",\"lengthMinutes\":15,\"activityCodeId\":\"1\"}]}]}");
+        }
+        return "{\"status\":\"Complete\",\"result\":{\"agentSchedules\":[" + agents + "]}}";
+    }
+
+    private static final String SEARCH_PATH = "/api/v2/workforcemanagement/businessunits/bu/agentschedules/search";
+    private static final String UNNAMED_REFUSAL = "HTTP 400 {\"status\":400,\"code\":\"bad.request\","
+            + "\"message\":\"One or more users are not in the business unit\"}";
+
+    @Test
+    void aRefusalThatNamesNobodyIsNarrowedDownByHalvingAndOnlyThatAgentIsLeftOut() {
+        answers.put(SEARCH_PATH, x -> {
+            String body = requestBody(x);
+            return body.contains("\"u3\"") ? UNNAMED_REFUSAL : schedulesOf(body);
+        });
+        List<String> users = List.of("u1", "u2", "u3", "u4", "u5", "u6", "u7", "u8");
+
+        var schedules = client.schedules("bu", users, Instant.parse("2026-11-24T12:00:00Z"), Instant.parse("2026-11-24T20:00:00Z"));
+
+        assertThat(schedules).extracting(s -> s.userId()).containsExactlyInAnyOrder("u1", "u2", "u4", "u5", "u6", "u7", "u8");
+        // 8 refused; 4 (u1-u4) refused, 4 (u5-u8) answered; 2 (u1,u2) answered, 2 (u3,u4) refused; u3 refused, u4 answered.
+        assertThat(requests).filteredOn(r -> r.startsWith("POST " + SEARCH_PATH)).hasSize(7);
+    }
+
+    @Test
+    void aRefusalOfEveryAgentThatNamesNobodyIsAboutTheSearchAndFailsIt() {
+        answers.put(SEARCH_PATH, x -> UNNAMED_REFUSAL);
+
+        assertThatThrownBy(() -> client.schedules("bu", List.of("u1", "u2"), Instant.parse("2026-11-24T12:00:00Z"),
+                Instant.parse("2026-11-24T20:00:00Z")))
+                .isInstanceOf(GatewayException.class)
+                .hasMessageContaining("HTTP 400 bad.request: One or more users are not in the business unit");
+    }
+
+    @Test
+    void searchesFromTheLongestShiftBeforeTheWindowAndKeepsOnlyShiftsOverlappingIt() {
+        List<String> bodies = new CopyOnWriteArrayList<>();
+        answers.put(SEARCH_PATH, x -> {
+            bodies.add(requestBody(x));
+            return "{\"status\":\"Complete\",\"result\":{\"agentSchedules\":[{\"user\":{\"id\":\"u1\"},\"shifts\":["
+                    + "{\"startDate\":\"2026-11-23T09:00:00Z\",\"lengthMinutes\":480,\"activities\":[{\"startDate\":"
+                    + "\"2026-11-23T13:00:00Z\",\"lengthMinutes\":15,\"activityCodeId\":\"1\"}]},"
+                    + "{\"startDate\":\"2026-11-23T22:00:00Z\",\"lengthMinutes\":900,\"activities\":[{\"startDate\":"
+                    + "\"2026-11-24T12:30:00Z\",\"lengthMinutes\":15,\"activityCodeId\":\"1\"}]}]}]}}";
+        });
+
+        var schedules = client.schedules("bu", List.of("u1"), Instant.parse("2026-11-24T11:00:00Z"),
+                Instant.parse("2026-11-24T13:00:00Z"));
+
+        assertThat(bodies).singleElement().asString().contains("\"startDate\":\"2026-11-23T11:00:00.000Z\"");
+        // Yesterday's day shift ended before the window: dropped. The overnight one still runs: kept.
+        assertThat(schedules).singleElement().satisfies(s -> assertThat(s.activities())
+                .extracting(a -> a.start().toString()).containsExactly("2026-11-24T12:30:00Z"));
     }
 }

@@ -44,7 +44,7 @@ class GenesysPermissionsTest {
                 "GET /api/v2/workforcemanagement/managementunits/{managementUnitId}/users", wfmRead));
         CALLS.put("/api/v2/users?pageSize=", Map.of("GET /api/v2/users", Set.of()));
         CALLS.put("/api/v2/users/presences/bulk", Map.of("PUT /api/v2/users/presences/bulk", Set.of("presence:userPresence:edit")));
-        CALLS.put("/api/v2/presence/definitions?pageSize=", Map.of("GET /api/v2/presence/definitions",
+        CALLS.put("/api/v2/presence/definitions?localeCode=ALL", Map.of("GET /api/v2/presence/definitions",
                 Set.of("presence:presenceDefinition:view")));
     }
 

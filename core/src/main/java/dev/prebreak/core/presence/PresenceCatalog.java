@@ -27,8 +27,9 @@ public final class PresenceCatalog {
     }
 
     /**
-     * Finds an active presence by id, or by label ignoring case. A custom presence wins over a system
-     * one of the same label, since users name the custom one ("Break" the secondary, not the primary).
+     * Finds an active presence by id, or by any of its labels (in any language) ignoring case. A custom
+     * presence wins over a system one of the same label, since users name the custom one ("Break" the
+     * secondary, not the primary).
      */
     public Optional<PresenceDefinition> resolve(String idOrLabel) {
         if (idOrLabel == null || idOrLabel.isBlank()) {
@@ -41,7 +42,7 @@ public final class PresenceCatalog {
         }
         String folded = wanted.toLowerCase(Locale.ROOT);
         List<PresenceDefinition> byLabel = definitions.stream()
-                .filter(d -> !d.deactivated() && d.label().toLowerCase(Locale.ROOT).equals(folded))
+                .filter(d -> !d.deactivated() && d.labels().stream().anyMatch(l -> l.toLowerCase(Locale.ROOT).equals(folded)))
                 .collect(Collectors.toList());
         return byLabel.stream().filter(d -> !d.system()).findFirst().or(() -> byLabel.stream().findFirst());
     }

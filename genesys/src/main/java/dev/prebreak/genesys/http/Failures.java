@@ -24,7 +24,16 @@ public final class Failures {
             text.append(": ").append(error.message());
         }
         text.append(note).append(" (correlation id ").append(answer.correlationId()).append(')');
-        return new ApiFailure(text.toString(), answer.status());
+        return new ApiFailure(text.toString(), answer.status(), error == null ? null : error.code(), bodyText(answer));
+    }
+
+    /** The body as text, cut at 64 KB: enough for any error body, bounded for a garbled one. */
+    private static String bodyText(Answer answer) {
+        byte[] body = answer.body();
+        if (body == null) {
+            return "";
+        }
+        return new String(body, 0, Math.min(body.length, 65_536), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static ErrorBody errorBody(Answer answer) {

@@ -12,6 +12,10 @@ public record ActivityCodeAnswer(String id, String name, Boolean active, Boolean
 
     public ActivityCode toCore() {
         ActivityCategory parsed = ActivityCategory.parse(category).orElse(null);
+        if (parsed == null && category != null) {
+            UnknownValues.seen("activity category", category,
+                    "codes in it match rules only by id or name, never by category");
+        }
         // An absent "active" means the API left it out, not that the code was deleted.
         return new ActivityCode(WireException.required(id, "entities[].id"), name, parsed, !Boolean.FALSE.equals(active));
     }

@@ -3,6 +3,7 @@ package dev.prebreak.genesys.wire;
 import dev.prebreak.core.schedule.Activity;
 import dev.prebreak.core.schedule.AgentSchedule;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,6 +15,16 @@ public record ScheduleSearchResult(List<AgentScheduleAnswer> agentSchedules, Str
 
     /** Flattens every shift of every agent into activities. */
     public List<AgentSchedule> toCore() {
+        return toCore(Instant.MIN, Instant.MAX);
+    }
+
+    /**
+     * Flattens the shifts that overlap [{@code from}, {@code to}) into activities, dropping the others: a
+     * search may be asked for a wider window than the caller wants (see {@code ScheduleSearch}). A shift
+     * spans from its start for its length, and at least over its activities (Genesys marks neither
+     * {@code startDate} nor {@code lengthMinutes} of a shift as required).
+     */
+    public List<AgentSchedule> toCore(Instant from, Instant to) {
         List<AgentSchedule> schedules = new ArrayList<>(agentSchedules.size());
         for (int i = 0; i < agentSchedules.size(); i++) {
             AgentScheduleAnswer agent = agentSchedules.get(i);
@@ -26,6 +37,7 @@ public record ScheduleSearchResult(List<AgentScheduleAnswer> agentSchedules, Str
             for (int s = 0; s < shifts.size(); s++) {
                 ShiftAnswer shift = shifts.get(s);
                 List<ActivityAnswer> items = shift == null || shift.activities() == null ? List.of() : shift.activities();
+                List<Activity> ofShift = new ArrayList<>(items.size());
                 for (int a = 0; a < items.size(); a++) {
                     String at = where + ".shifts[" + s + "].activities[" + a + "]";
                     ActivityAnswer item = WireException.required(items.get(a), at);
@@ -33,13 +45,34 @@ public record ScheduleSearchResult(List<AgentScheduleAnswer> agentSchedules, Str
                     if (minutes < 0) {
                         throw new WireException("field '" + at + ".lengthMinutes' is negative: " + minutes);
                     }
-                    activities.add(new Activity(item.activityCodeId(), WireTime.parse(item.startDate(), at + ".startDate"),
+                    ofShift.add(new Activity(item.activityCodeId(), WireTime.parse(item.startDate(), at + ".startDate"),
                             Duration.ofMinutes(minutes), item.description()));
+                }
+                if (overlaps(shift, ofShift, where + ".shifts[" + s + "]", from, to)) {
+                    activities.addAll(ofShift);
                 }
             }
             schedules.add(new AgentSchedule(agent.user().id(), activities));
         }
         return schedules;
+    }
+
+    private static boolean overlaps(ShiftAnswer shift, List<Activity> activities, String where, Instant from, Instant to) {
+        Instant start = null;
+        Instant end = null;
+        if (shift != null && shift.startDate() != null) {
+            start = WireTime.parse(shift.startDate(), where + ".startDate");
+            end = shift.lengthMinutes() == null ? start : start.plus(Duration.ofMinutes(Math.max(0, shift.lengthMinutes())));
+        }
+        for (Activity a : activities) {
+            start = start == null || a.start().isBefore(start) ? a.start() : start;
+            end = end == null || a.end().isAfter(end) ? a.end() : end;
+        }
+        // A shift with no time at all has nothing to act on; keep it only when the whole answer is wanted.
+        if (start == null) {
+            return from.equals(Instant.MIN);
+        }
+        return start.isBefore(to) && end.isAfter(from);
     }
 
     /** {@code BuAgentScheduleSearchResponse}. */

@@ -157,10 +157,11 @@ class SdkModelContractTest {
 
         PresenceDefinitionListing parsed = Wire.read(sdkJson(listing), PresenceDefinitionListing.class);
         assertThat(parsed.total()).isEqualTo(2L);
-        assertThat(parsed.entities().stream().map(PresenceDefinitionAnswer::toCore).toList()).containsExactly(
+        assertThat(parsed.entities().stream().map(d -> d.toCore().orElseThrow()).toList()).containsExactly(
                 new dev.prebreak.core.presence.PresenceDefinition("e08eaf1b-ee47-4fa9-a231-1200e284798f", "On Queue",
-                        SystemPresence.ON_QUEUE, true, false),
-                new dev.prebreak.core.presence.PresenceDefinition("pb-1", "Pre-Break", SystemPresence.BREAK, false, false));
+                        SystemPresence.ON_QUEUE, true, false, List.of("On Queue"), null),
+                new dev.prebreak.core.presence.PresenceDefinition("pb-1", "Pre-Break", SystemPresence.BREAK, false, false,
+                        List.of("Pre-Break"), "*"));
     }
 
     @Test

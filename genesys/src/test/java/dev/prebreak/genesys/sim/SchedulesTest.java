@@ -10,6 +10,7 @@ import dev.prebreak.core.schedule.AgentSchedule;
 import dev.prebreak.genesys.BatchSizes;
 import dev.prebreak.genesys.GenesysClient;
 import dev.prebreak.sim.generate.OrgSpec;
+import dev.prebreak.sim.http.Variations;
 import dev.prebreak.sim.org.Shift;
 import java.time.Duration;
 import java.time.Instant;
@@ -138,6 +139,58 @@ class SchedulesTest {
             assertThat(customIds).isNotEmpty();
             assertThat(schedules).flatMap(AgentSchedule::activities).extracting(Activity::activityCodeId)
                     .anyMatch(customIds::contains);
+        }
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(Variations.ShiftsReturned.class)
+    void findsEveryShiftOverlappingTheWindowWhicheverShiftsGenesysReturns(Variations.ShiftsReturned reading) {
+        try (SimHarness h = SimHarness.start(b -> b.shiftsReturned(reading))) {
+            List<String> users = h.sim.org().userIdsInBusinessUnit(h.businessUnitId());
+            // The test means something only if some shift began before the window and still runs in it.
+            assertThat(users).anyMatch(u -> h.sim.org().shifts(u, FROM, TO).stream().anyMatch(s -> s.startDate().isBefore(FROM)));
+
+            List<AgentSchedule> schedules = h.client().schedules(h.businessUnitId(), users, FROM, TO);
+
+            Map<String, List<Activity>> expected = truth(h, users);
+            expected.values().removeIf(List::isEmpty);
+            Map<String, List<Activity>> got = byUser(schedules);
+            got.values().removeIf(List::isEmpty);
+            assertThat(got).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void leavesOutAgentsNotInTheUnitWhenGenesysRefusesTheWholeSearchAndNamesThem() {
+        LocalDate day = LocalDate.ofInstant(SimHarness.T0, java.time.ZoneOffset.UTC);
+        try (SimHarness h = SimHarness.start(b -> b.orgSpec(OrgSpec.of(60, 5, day).withBusinessUnits(2, 1))
+                .outsiders(Variations.Outsiders.BAD_REQUEST));
+             CapturedLog log = CapturedLog.of("dev.prebreak.genesys.ScheduleSearch")) {
+            String bu = h.businessUnitId();
+            List<String> members = h.sim.org().userIdsInBusinessUnit(bu).subList(0, 10);
+            String movedAway = h.sim.org().userIdsInBusinessUnit(h.sim.org().businessUnits().get(1).id()).get(0);
+            List<String> users = new ArrayList<>(members);
+            users.add(3, movedAway);
+
+            List<AgentSchedule> schedules = h.client().schedules(bu, users, FROM, TO);
+
+            assertThat(byUser(schedules)).isEqualTo(truth(h, members));
+            assertThat(h.sim.requestStats().count(SEARCH, 400)).isEqualTo(1);
+            assertThat(h.sim.requestStats().count(SEARCH, 200)).isEqualTo(1);
+            String name = h.sim.org().requireState(movedAway).name();
+            assertThat(log.messages()).singleElement().asString()
+                    .contains("refused to search the schedules of 1 agent(s) not in the unit")
+                    .contains(name + " (" + movedAway + ")");
+        }
+    }
+
+    @Test
+    void anAgentOwedARevertWhoLeftTheUnitIsSearchedAloneWithoutFailing() {
+        try (SimHarness h = SimHarness.start(b -> b.outsiders(Variations.Outsiders.BAD_REQUEST))) {
+            List<AgentSchedule> schedules = h.client().schedules(h.businessUnitId(), List.of("left-the-org-1"), FROM, TO);
+
+            assertThat(schedules).isEmpty();
+            assertThat(h.sim.requestStats().count(SEARCH, 400)).isEqualTo(1);
         }
     }
 }

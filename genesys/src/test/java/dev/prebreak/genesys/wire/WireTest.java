@@ -12,6 +12,7 @@ import dev.prebreak.core.schedule.AgentSchedule;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class WireTest {
@@ -58,22 +59,27 @@ class WireTest {
     }
 
     @Test
-    void presenceDefinitionPrefersTheEnglishLabelAndReadsTheType() {
+    void presenceDefinitionPrefersTheEnglishLabelKeepsEveryLabelAndReadsTheType() {
         PresenceDefinition custom = Wire.read(json("{'id':'p1','name':'pb','type':'User',"
-                + "'languageLabels':{'en_US':'Pre-Break','fr':'Pré-pause'},'systemPresence':'Break','deactivated':false}"),
-                PresenceDefinitionAnswer.class).toCore();
-        assertThat(custom).isEqualTo(new PresenceDefinition("p1", "Pre-Break", SystemPresence.BREAK, false, false));
+                + "'languageLabels':{'en_US':'Pre-Break','fr':'Pré-pause'},'systemPresence':'Break','divisionId':'d1',"
+                + "'deactivated':false}"), PresenceDefinitionAnswer.class).toCore().orElseThrow();
+        assertThat(custom).isEqualTo(new PresenceDefinition("p1", "Pre-Break", SystemPresence.BREAK, false, false,
+                List.of("Pre-Break", "Pré-pause", "pb"), "d1"));
 
         PresenceDefinition onQueue = Wire.read(json("{'id':'q','name':'On Queue','type':'System','systemPresence':'OnQueue',"
-                + "'deactivated':true}"), PresenceDefinitionAnswer.class).toCore();
+                + "'deactivated':true}"), PresenceDefinitionAnswer.class).toCore().orElseThrow();
         assertThat(onQueue).isEqualTo(new PresenceDefinition("q", "On Queue", SystemPresence.ON_QUEUE, true, true));
 
-        assertThatThrownBy(() -> Wire.read(json("{'id':'x','type':'Robot','systemPresence':'Break'}"),
-                PresenceDefinitionAnswer.class).toCore()).isInstanceOf(WireException.class).hasMessageContaining("Robot");
-        assertThatThrownBy(() -> Wire.read(json("{'id':'x','type':'User','systemPresence':'Sleeping'}"),
-                PresenceDefinitionAnswer.class).toCore()).isInstanceOf(WireException.class).hasMessageContaining("Sleeping");
         assertThatThrownBy(() -> Wire.read(json("{'id':'x','systemPresence':'Break'}"),
                 PresenceDefinitionAnswer.class).toCore()).isInstanceOf(WireException.class).hasMessageContaining("type");
+    }
+
+    @Test
+    void aPresenceDefinitionOfAKindGenesysAddedLaterIsSkippedNotAFailure() {
+        assertThat(Wire.read(json("{'id':'x','type':'Robot','systemPresence':'Break'}"),
+                PresenceDefinitionAnswer.class).toCore()).isEmpty();
+        assertThat(Wire.read(json("{'id':'x','type':'User','systemPresence':'Sleeping'}"),
+                PresenceDefinitionAnswer.class).toCore()).isEmpty();
     }
 
     @Test
