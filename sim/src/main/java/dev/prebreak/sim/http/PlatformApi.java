@@ -33,6 +33,7 @@ public final class PlatformApi {
         routes.addAll(new UsersResource(org, settings, variations).routes());
         routes.addAll(downloads.routes());
         routes.addAll(new ControlApi(org, clock, faults, tokens, clients, variations, stats).routes());
+        routes.addAll(new WorkControl(org).routes());
         return routes;
     }
 }

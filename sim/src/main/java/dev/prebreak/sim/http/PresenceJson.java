@@ -71,14 +71,26 @@ final class PresenceJson {
         return r;
     }
 
-    /** {@code UserConversationSummary}: an interaction in progress counts as one active chat. */
+    /**
+     * {@code UserConversationSummary}: with a work model, the ACD interactions the agent holds per media,
+     * connected ({@code active}) or in after-call work ({@code acw}); without one, an interaction in
+     * progress counts as one active chat.
+     */
     static ObjectNode conversationSummary(AgentState s) {
         ObjectNode c = Wire.object();
         c.put("userId", s.userId());
         for (String media : new String[] {"call", "callback", "email", "message", "chat", "socialExpression", "video"}) {
-            int active = media.equals("chat") && s.interacting() ? 1 : 0;
+            int active;
+            int acw;
+            if (s.work() != null) {
+                active = s.work().active(media);
+                acw = s.work().acw(media);
+            } else {
+                active = media.equals("chat") && s.interacting() ? 1 : 0;
+                acw = 0;
+            }
             ObjectNode m = c.putObject(media);
-            m.putObject("contactCenter").put("active", active).put("acw", 0);
+            m.putObject("contactCenter").put("active", active).put("acw", acw);
             m.putObject("enterprise").put("active", 0).put("acw", 0);
         }
         return c;

@@ -31,6 +31,7 @@ public final class Org {
     private final PresenceLog presenceLog = new PresenceLog();
     private volatile double notRespondingShare;
     private volatile double communicatingShare;
+    private volatile WorkSource work;
 
     private Org(Builder b, Clock clock) {
         this.clock = clock;
@@ -132,11 +133,50 @@ public final class Org {
 
     public Optional<AgentState> state(String userId) {
         Agent agent = agents.get(userId);
-        return agent == null ? Optional.empty() : Optional.of(withRoutingShares(agent.state(clock.instant())));
+        return agent == null ? Optional.empty() : Optional.of(requireState(userId));
     }
 
     public AgentState requireState(String userId) {
-        return withRoutingShares(agent(userId).state(clock.instant()));
+        Agent agent = agent(userId);
+        Instant now = clock.instant();
+        WorkSource w = work;
+        if (w == null) {
+            return withRoutingShares(agent.state(now));
+        }
+        w.advanceTo(now);
+        return withRoutingShares(withWork(w, agent.state(now)));
+    }
+
+    /**
+     * Hands agents' routing to a queue model: from now on they hold the work it routes to them, and the
+     * per-agent generated interactions stop.
+     */
+    public void attachWork(WorkSource source) {
+        Instant now = clock.instant();
+        for (Agent a : agents.values()) {
+            a.endInteraction(now);
+            a.setInteractionsEnabled(false, now);
+        }
+        this.work = Objects.requireNonNull(source, "source");
+    }
+
+    /** The attached work model, if any. */
+    public Optional<WorkSource> work() {
+        return Optional.ofNullable(work);
+    }
+
+    private static AgentState withWork(WorkSource w, AgentState s) {
+        HeldWork held = w.held(s.userId());
+        if (held != null) {
+            return s.withWork(RoutingStatus.INTERACTING, held.since(), held);
+        }
+        Instant since = s.presenceModified();
+        Instant idle = w.idleSince(s.userId());
+        if (idle != null && idle.isAfter(since)) {
+            since = idle;
+        }
+        return s.withWork(s.presence().onQueue() ? RoutingStatus.IDLE : RoutingStatus.OFF_QUEUE, since,
+                new HeldWork(since, Map.of(), Map.of()));
     }
 
     /**
@@ -195,11 +235,41 @@ public final class Org {
             throw new IllegalArgumentException("presence definition " + presenceId + " is deactivated");
         }
         Instant at = clock.instant();
+        WorkSource w = work;
+        if (w != null) {
+            w.advanceTo(at);
+        }
+        PresenceChange change;
         // Append under the agent's lock so the log order matches the order of writes per agent.
         synchronized (agent) {
             PresenceDefinition from = agent.setPresence(to, at);
-            return presenceLog.append(userId, from, to, at, clientId, endpoint);
+            change = presenceLog.append(userId, from, to, at, clientId, endpoint);
         }
+        if (w != null) {
+            w.presenceChanged(userId, to, at);
+        }
+        return change;
+    }
+
+    /**
+     * A presence the agent sets themselves at {@code at} (not after the clock), as the work model plays
+     * them: logged like any write, with {@code clientId} naming who wrote it. The model is not told.
+     */
+    public PresenceChange setPresenceAt(String userId, String presenceId, Instant at, String clientId) {
+        Agent agent = agent(userId);
+        PresenceDefinition to = presences.get(presenceId);
+        if (to == null) {
+            throw new UnknownEntityException("presence definition " + presenceId + " not found");
+        }
+        synchronized (agent) {
+            PresenceDefinition from = agent.setPresence(to, at);
+            return presenceLog.append(userId, from, to, at, clientId, "agent");
+        }
+    }
+
+    /** The business unit of a user. */
+    public String businessUnitOf(String userId) {
+        return agent(userId).businessUnitId();
     }
 
     /** Gives the agent an interaction from now for {@code length}, whatever their presence. */
