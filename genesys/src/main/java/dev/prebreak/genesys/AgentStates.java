@@ -2,10 +2,13 @@ package dev.prebreak.genesys;
 
 import dev.prebreak.core.presence.AgentState;
 import dev.prebreak.genesys.wire.UserAnswer;
+import dev.prebreak.core.presence.WorkInHand;
 import dev.prebreak.genesys.wire.UserListing;
+import dev.prebreak.genesys.wire.UserWorkListing;
 import dev.prebreak.genesys.wire.Wire;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,8 +18,9 @@ import java.util.Set;
 /**
  * Presence and routing status of the given agents.
  *
- * <p>Read with {@code GET /api/v2/users?id=..&expand=presence,routingStatus}: one call answers both
- * for a whole batch. The alternative, the bulk presence read ({@code /users/presences/purecloud/bulk},
+ * <p>Read with {@code GET /api/v2/users?id=..&expand=presence,routingStatus,conversationSummary}: one call
+ * answers both for a whole batch, and the interactions each agent holds per media too (for rules with
+ * an adaptive lead). The alternative, the bulk presence read ({@code /users/presences/purecloud/bulk},
  * 50 ids), carries no routing status, and routing status has no bulk read of its own, so it would
  * cost one more call per agent. The expands are best effort: a part Genesys leaves out stays unknown
  * (null) in the agent state, which the planner never takes as eligible.
@@ -46,16 +50,25 @@ final class AgentStates {
             // One page normally holds the whole batch; follow pageCount in case the API pages smaller.
             for (int page = 1; page <= MAX_PAGES; page++) {
                 String path = "/api/v2/users?pageSize=" + batch.size() + "&pageNumber=" + page
-                        + "&expand=presence,routingStatus" + ids;
+                        + "&expand=presence,routingStatus,conversationSummary" + ids;
+                Map<String, WorkInHand> work = new HashMap<>();
                 UserListing listing = api.get(path, deadline, body -> {
                     UserListing parsed = Wire.read(body, UserListing.class);
                     parsed.entities().forEach(UserAnswer::toAgentState); // fail on a malformed entity inside the call
+                    // The same answer read for the work each agent holds (for adaptive leads; no extra call).
+                    for (UserWorkListing.UserWork w : Wire.read(body, UserWorkListing.class).entities()) {
+                        WorkInHand held = w.toWork();
+                        if (w.id() != null && held != null) {
+                            work.put(w.id(), held);
+                        }
+                    }
                     return parsed;
                 });
                 for (UserAnswer user : listing.entities()) {
                     AgentState state = user.toAgentState();
                     if (wanted.contains(state.userId())) {
-                        states.put(state.userId(), state);
+                        WorkInHand held = work.get(state.userId());
+                        states.put(state.userId(), held == null ? state : state.withWork(held));
                         names.remember(user);
                     }
                 }

@@ -1,6 +1,7 @@
 package dev.prebreak.core.config;
 
 import dev.prebreak.core.presence.RoutingStatus;
+import dev.prebreak.core.rule.AdaptiveLead;
 import dev.prebreak.core.schedule.ActivityCategory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -54,7 +55,8 @@ public final class ConfigLoader {
     private static final List<String> SCOPE_KEYS = List.of("businessUnits", "managementUnits");
     private static final List<String> STATE_KEYS = List.of("store", "file", "table");
     private static final List<String> RULE_KEYS = List.of("name", "categories", "activityCodes", "lead", "presence",
-            "eligibleRoutingStatuses", "atStartPresence", "revertWhenCancelled", "minimumActivityLength");
+            "eligibleRoutingStatuses", "atStartPresence", "revertWhenCancelled", "minimumActivityLength", "adaptive");
+    private static final List<String> ADAPTIVE_KEYS = List.of("minimumLead", "margin", "handleTimes", "afterCallWork");
     private static final Pattern RULE_VARIABLE = Pattern.compile("PREBREAK_RULES_(\\d+)_([A-Z0-9_]+)");
 
     private final Map<String, String> environment;
@@ -440,10 +442,67 @@ public final class ConfigLoader {
             if (minimum != null && (minimum.isNegative() || minimum.compareTo(Duration.ofHours(24)) > 0)) {
                 problem(prefix + "minimumActivityLength", r.get("minimumActivityLength"), "must be between 0 and 24 hours, got " + minimum);
             }
+            Optional<AdaptiveLead> adaptive = r.get("adaptive") == null ? Optional.empty()
+                    : adaptive(r.get("adaptive"), prefix + "adaptive", lead, tick);
             if (problems.size() > before) {
                 return null;
             }
-            return new RuleSettings(name, categories, codes, lead, presence, eligible, atStart, revert, minimum);
+            return new RuleSettings(name, categories, codes, lead, presence, eligible, atStart, revert, minimum, adaptive);
+        }
+
+        /** {@code adaptive: {minimumLead, margin, handleTimes: {chat: 8m}, afterCallWork: {call: 45s}}}; the rule's lead is the maximum. */
+        @SuppressWarnings("unchecked")
+        private Optional<AdaptiveLead> adaptive(Object value, String prefix, Duration lead, Duration tick) {
+            if (value instanceof Boolean && (Boolean) value) {
+                value = Map.of();
+            }
+            if (!(value instanceof Map)) {
+                problem(prefix, value, "must be a mapping (minimumLead, margin, handleTimes, afterCallWork) or true");
+                return Optional.empty();
+            }
+            Map<String, Object> a = (Map<String, Object>) value;
+            unknownKeys(a, prefix + ".", ADAPTIVE_KEYS);
+            Duration minimumLead = duration(a.get("minimumLead"), prefix + ".minimumLead", ChronoUnit.MINUTES,
+                    AdaptiveLead.DEFAULT_MINIMUM_LEAD);
+            Duration margin = duration(a.get("margin"), prefix + ".margin", ChronoUnit.MINUTES, AdaptiveLead.DEFAULT_MARGIN);
+            if (minimumLead != null && lead != null && minimumLead.compareTo(lead) > 0) {
+                problem(prefix + ".minimumLead", a.get("minimumLead"), "must not exceed the rule's lead (" + lead
+                        + "), which is the maximum lead of an adaptive rule");
+            }
+            if (minimumLead != null && tick != null && minimumLead.compareTo(tick) < 0) {
+                problem(prefix + ".minimumLead", a.get("minimumLead"), "must be at least one tick (" + tick
+                        + ") or an idle agent's break could start unseen, got " + minimumLead);
+            }
+            if (margin != null && margin.isNegative()) {
+                problem(prefix + ".margin", a.get("margin"), "must not be negative");
+            }
+            Map<String, Duration> handle = perMedia(a.get("handleTimes"), prefix + ".handleTimes");
+            Map<String, Duration> acw = perMedia(a.get("afterCallWork"), prefix + ".afterCallWork");
+            if (minimumLead == null || margin == null || margin.isNegative()) {
+                return Optional.empty();
+            }
+            return Optional.of(new AdaptiveLead(minimumLead, margin, handle, acw));
+        }
+
+        @SuppressWarnings("unchecked")
+        private Map<String, Duration> perMedia(Object value, String key) {
+            Map<String, Duration> out = new LinkedHashMap<>();
+            if (value == null) {
+                return out;
+            }
+            if (!(value instanceof Map)) {
+                problem(key, value, "must be a mapping of media (call, callback, chat, message, email) to a duration");
+                return out;
+            }
+            ((Map<String, Object>) value).forEach((media, d) -> {
+                Duration parsed = duration(d, key + "." + media, ChronoUnit.MINUTES, null);
+                if (parsed != null && (parsed.isNegative() || parsed.isZero())) {
+                    problem(key + "." + media, d, "must be above zero");
+                } else if (parsed != null) {
+                    out.put(String.valueOf(media).trim(), parsed);
+                }
+            });
+            return out;
         }
 
         private StateSettings state(Map<String, Object> s) {

@@ -4,6 +4,7 @@ import dev.prebreak.core.presence.PresenceCatalog;
 import dev.prebreak.core.presence.PresenceDefinition;
 import dev.prebreak.core.presence.RoutingStatus;
 import dev.prebreak.core.presence.SystemPresence;
+import dev.prebreak.core.rule.AdaptiveLead;
 import dev.prebreak.core.rule.Rule;
 import dev.prebreak.core.schedule.ActivityCategory;
 import java.time.Duration;
@@ -20,7 +21,7 @@ import java.util.Set;
 public record RuleSettings(String name, Set<ActivityCategory> categories, Set<String> activityCodes, Duration lead,
                            String presence, Set<RoutingStatus> eligibleRoutingStatuses,
                            Optional<String> atStartPresence, boolean revertWhenCancelled,
-                           Duration minimumActivityLength) {
+                           Duration minimumActivityLength, Optional<AdaptiveLead> adaptive) {
 
     public static final Duration DEFAULT_LEAD = Duration.ofMinutes(15);
     public static final Set<RoutingStatus> DEFAULT_ELIGIBLE = Set.of(RoutingStatus.IDLE, RoutingStatus.INTERACTING);
@@ -34,6 +35,15 @@ public record RuleSettings(String name, Set<ActivityCategory> categories, Set<St
         eligibleRoutingStatuses = Set.copyOf(eligibleRoutingStatuses);
         atStartPresence = Objects.requireNonNullElse(atStartPresence, Optional.empty());
         minimumActivityLength = Objects.requireNonNullElse(minimumActivityLength, Duration.ZERO);
+        adaptive = Objects.requireNonNullElse(adaptive, Optional.empty());
+    }
+
+    /** A rule with a fixed lead. */
+    public RuleSettings(String name, Set<ActivityCategory> categories, Set<String> activityCodes, Duration lead,
+                        String presence, Set<RoutingStatus> eligibleRoutingStatuses, Optional<String> atStartPresence,
+                        boolean revertWhenCancelled, Duration minimumActivityLength) {
+        this(name, categories, activityCodes, lead, presence, eligibleRoutingStatuses, atStartPresence,
+                revertWhenCancelled, minimumActivityLength, Optional.empty());
     }
 
     /**
@@ -55,7 +65,7 @@ public record RuleSettings(String name, Set<ActivityCategory> categories, Set<St
             throw new InvalidConfigException(problems);
         }
         return new Rule(name, categories, activityCodes, lead, target, eligibleRoutingStatuses, atStart,
-                revertWhenCancelled, minimumActivityLength);
+                revertWhenCancelled, minimumActivityLength, adaptive);
     }
 
     private static PresenceDefinition find(PresenceCatalog presences, String wanted, String key, List<ConfigProblem> problems) {

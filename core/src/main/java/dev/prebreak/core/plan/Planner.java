@@ -4,6 +4,7 @@ import dev.prebreak.core.plan.ClaimSettlement.Verdict;
 import dev.prebreak.core.presence.AgentState;
 import dev.prebreak.core.presence.PresenceDefinition;
 import dev.prebreak.core.presence.SystemPresence;
+import dev.prebreak.core.rule.AdaptiveLead;
 import dev.prebreak.core.rule.Rule;
 import dev.prebreak.core.schedule.Activity;
 import dev.prebreak.core.schedule.ActivityCode;
@@ -291,7 +292,7 @@ public final class Planner {
             intents.sort(INTENT_ORDER);
             Action first = null;
             for (Intent intent : intents) {
-                Decision decision = decideOne(intent, state);
+                Decision decision = decideOne(intent, state, now);
                 if (decision instanceof Skip) {
                     Skip skip = (Skip) decision;
                     skips.add(skip);
@@ -379,10 +380,10 @@ public final class Planner {
         return new ClaimSettlement(claim, Optional.of(closed), Verdict.MAY_HAVE_LANDED, kind, target);
     }
 
-    private Decision decideOne(Intent intent, AgentState state) {
+    private Decision decideOne(Intent intent, AgentState state, Instant now) {
         switch (intent.kind()) {
             case PRE_BREAK:
-                return preBreak(intent, state);
+                return preBreak(intent, state, now);
             case AT_START:
                 return followUp(intent, state, intent.rule().flatMap(Rule::atStartPresence).orElseThrow());
             default:
@@ -390,7 +391,7 @@ public final class Planner {
         }
     }
 
-    private Decision preBreak(Intent intent, AgentState state) {
+    private Decision preBreak(Intent intent, AgentState state, Instant now) {
         Rule rule = intent.rule().orElseThrow();
         ActivityKey key = intent.key();
         if (state == null || state.systemPresence() == null) {
@@ -407,6 +408,17 @@ public final class Planner {
         }
         if (!rule.eligibleRoutingStatuses().contains(state.routingStatus())) {
             return new Skip(SkipReason.ROUTING_STATUS_NOT_ELIGIBLE, ActionKind.PRE_BREAK, key, "routing status " + state.routingStatus());
+        }
+        if (rule.adaptive().isPresent()) {
+            // Within the maximum lead, the agent's work decides: nothing is recorded, so next tick asks again.
+            AdaptiveLead adaptive = rule.adaptive().get();
+            Duration untilStart = Duration.between(now, key.activityStart());
+            if (!adaptive.preBreakNow(rule.lead(), untilStart, state.routingStatus(), state.workInHand())) {
+                Duration remaining = adaptive.expectedRemaining(state.routingStatus(), state.workInHand()).orElse(Duration.ZERO);
+                return new Skip(SkipReason.WORK_ENDS_IN_TIME, ActionKind.PRE_BREAK, key, "work in hand expected to take "
+                        + remaining.toSeconds() + " s, margin " + adaptive.margin().toSeconds() + " s, start in "
+                        + untilStart.toSeconds() + " s");
+            }
         }
         return new Action(ActionKind.PRE_BREAK, key, intent.activity(), rule.presence(), Optional.empty());
     }

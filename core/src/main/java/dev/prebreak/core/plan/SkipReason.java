@@ -23,5 +23,10 @@ public enum SkipReason {
     /** Another change for the same agent goes first this tick; this one waits for the next tick. */
     ANOTHER_CHANGE_FIRST,
     /** The per-tick cap on changes was reached; this one waits for the next tick. */
-    OVER_CAP
+    OVER_CAP,
+    /**
+     * An adaptive lead: the work the agent holds is expected to end, with the margin, before the activity
+     * starts, so they stay On Queue; asked again next tick.
+     */
+    WORK_ENDS_IN_TIME
 }

@@ -10,11 +10,18 @@ import java.util.Optional;
  *
  * @param presenceModifiedAt when the presence last changed, by Genesys' clock ({@code modifiedDate}); it
  *        tells whether anything touched the presence since prebreak claimed a write (null: unknown)
+ * @param workInHand the interactions the agent holds, for a rule with an adaptive lead (null: not read)
  */
 public record AgentState(String userId, String presenceId, SystemPresence systemPresence,
-                         RoutingStatus routingStatus, Instant presenceModifiedAt) {
+                         RoutingStatus routingStatus, Instant presenceModifiedAt, WorkInHand workInHand) {
     public AgentState {
         Objects.requireNonNull(userId, "userId");
+    }
+
+    /** A state whose work in hand was not read. */
+    public AgentState(String userId, String presenceId, SystemPresence systemPresence, RoutingStatus routingStatus,
+                      Instant presenceModifiedAt) {
+        this(userId, presenceId, systemPresence, routingStatus, presenceModifiedAt, null);
     }
 
     /** A state whose presence's modification time is unknown. */
@@ -32,6 +39,15 @@ public record AgentState(String userId, String presenceId, SystemPresence system
 
     public Optional<RoutingStatus> routing() {
         return Optional.ofNullable(routingStatus);
+    }
+
+    public Optional<WorkInHand> work() {
+        return Optional.ofNullable(workInHand);
+    }
+
+    /** The same state with the work in hand read beside it. */
+    public AgentState withWork(WorkInHand work) {
+        return new AgentState(userId, presenceId, systemPresence, routingStatus, presenceModifiedAt, work);
     }
 
     public Optional<Instant> presenceModified() {

@@ -20,11 +20,21 @@ import java.util.stream.Collectors;
  * @param activityCodes activity code ids or names (names compare ignoring case)
  * @param atStartPresence presence to set when the activity starts, if the agent is still in {@code presence}
  * @param minimumActivityLength activities shorter than this are left alone (zero: no minimum)
+ * @param adaptive when present, {@code lead} is the maximum lead and the agent's work decides the moment
  */
 public record Rule(String name, Set<ActivityCategory> categories, Set<String> activityCodes, Duration lead,
                    PresenceDefinition presence, Set<RoutingStatus> eligibleRoutingStatuses,
                    Optional<PresenceDefinition> atStartPresence, boolean revertWhenCancelled,
-                   Duration minimumActivityLength) {
+                   Duration minimumActivityLength, Optional<AdaptiveLead> adaptive) {
+
+    /** A rule with a fixed lead. */
+    public Rule(String name, Set<ActivityCategory> categories, Set<String> activityCodes, Duration lead,
+                PresenceDefinition presence, Set<RoutingStatus> eligibleRoutingStatuses,
+                Optional<PresenceDefinition> atStartPresence, boolean revertWhenCancelled,
+                Duration minimumActivityLength) {
+        this(name, categories, activityCodes, lead, presence, eligibleRoutingStatuses, atStartPresence,
+                revertWhenCancelled, minimumActivityLength, Optional.empty());
+    }
 
     public Rule {
         Objects.requireNonNull(name, "name");
@@ -35,6 +45,7 @@ public record Rule(String name, Set<ActivityCategory> categories, Set<String> ac
         eligibleRoutingStatuses = Set.copyOf(eligibleRoutingStatuses);
         atStartPresence = Objects.requireNonNullElse(atStartPresence, Optional.empty());
         minimumActivityLength = Objects.requireNonNullElse(minimumActivityLength, Duration.ZERO);
+        adaptive = Objects.requireNonNullElse(adaptive, Optional.empty());
     }
 
     /**
