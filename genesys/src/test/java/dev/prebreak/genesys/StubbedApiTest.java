@@ -216,4 +216,42 @@ class StubbedApiTest {
         assertThat(schedules).singleElement().satisfies(s -> assertThat(s.activities())
                 .extracting(a -> a.start().toString()).containsExactly("2026-11-24T12:30:00Z"));
     }
+
+    @Test
+    void aBulkWriteAnswerWhoseIdsAreNoneOfItsUsersIsCheckedByReadingThePresencesBack() {
+        answers.put("/api/v2/users/presences/bulk", x -> {
+            requestBody(x);
+            return "[{\"id\":\"presence-1\",\"source\":\"PURECLOUD\",\"presenceDefinition\":{\"id\":\"pb\"}},"
+                    + "{\"id\":\"presence-2\",\"source\":\"PURECLOUD\",\"presenceDefinition\":{\"id\":\"pb\"}}]";
+        });
+        answers.put("/api/v2/users/presences/purecloud/bulk", x -> "[{\"id\":\"presence-1\",\"userId\":\"u1\","
+                + "\"presenceDefinition\":{\"id\":\"pb\"}},{\"id\":\"presence-2\",\"userId\":\"u2\","
+                + "\"presenceDefinition\":{\"id\":\"other\"}}]");
+        PresenceDefinition preBreak = new PresenceDefinition("pb", "Pre-Break",
+                dev.prebreak.core.presence.SystemPresence.BREAK, false, false);
+
+        var outcomes = client.setPresences(List.of(new dev.prebreak.core.gateway.PresenceChange("u1", preBreak),
+                new dev.prebreak.core.gateway.PresenceChange("u2", preBreak)));
+
+        assertThat(outcomes).extracting(o -> o.userId() + " " + (o.applied() ? "applied" : o.uncertain() ? "uncertain" : "failed"))
+                .containsExactly("u1 applied", "u2 uncertain");
+        assertThat(requests).contains("GET /api/v2/users/presences/purecloud/bulk?id=u1&id=u2");
+    }
+
+    @Test
+    void aBulkWriteAnswerThatNamesItsUsersIsTakenAsItIsWithoutAReadBack() {
+        answers.put("/api/v2/users/presences/bulk", x -> {
+            requestBody(x);
+            return "[{\"id\":\"u1\",\"presenceDefinition\":{\"id\":\"pb\"}}]";
+        });
+        PresenceDefinition preBreak = new PresenceDefinition("pb", "Pre-Break",
+                dev.prebreak.core.presence.SystemPresence.BREAK, false, false);
+
+        var outcomes = client.setPresences(List.of(new dev.prebreak.core.gateway.PresenceChange("u1", preBreak),
+                new dev.prebreak.core.gateway.PresenceChange("u2", preBreak)));
+
+        assertThat(outcomes).extracting(o -> o.userId() + " " + (o.applied() ? "applied" : o.uncertain() ? "uncertain" : "failed"))
+                .containsExactly("u1 applied", "u2 uncertain");
+        assertThat(requests).noneMatch(r -> r.contains("/presences/purecloud/bulk"));
+    }
 }

@@ -44,6 +44,8 @@ class GenesysPermissionsTest {
                 "GET /api/v2/workforcemanagement/managementunits/{managementUnitId}/users", wfmRead));
         CALLS.put("/api/v2/users?pageSize=", Map.of("GET /api/v2/users", Set.of()));
         CALLS.put("/api/v2/users/presences/bulk", Map.of("PUT /api/v2/users/presences/bulk", Set.of("presence:userPresence:edit")));
+        // Read back after a bulk write whose answer does not say whose presences it holds.
+        CALLS.put("/api/v2/users/presences/purecloud/bulk", Map.of("GET /api/v2/users/presences/purecloud/bulk", Set.of()));
         CALLS.put("/api/v2/presence/definitions?localeCode=ALL", Map.of("GET /api/v2/presence/definitions",
                 Set.of("presence:presenceDefinition:view")));
     }
