@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import org.junit.jupiter.api.Test;
 
 /** Which activities a rule covers, with the org's own activity codes (custom ones are GUIDs). */
-class ActivityCodesTest {
+class ActivityCodesTest extends UnderEachReading {
 
     @Test
     void aBreakCategoryRuleCoversCustomGuidBreakCodesButNotOtherCategoriesOrInactiveCodes() {

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The {@code prebreak} command itself, as a user runs it: exit codes, output, and what reaches Genesys. */
-class CommandLineTest {
+class CommandLineTest extends UnderEachReading {
     @TempDir
     Path dir;
 

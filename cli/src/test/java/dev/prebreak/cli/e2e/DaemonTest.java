@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  * The daemon behind {@code prebreak serve}, on the simulator's virtual clock: its pause jumps the clock
  * to the next tick instead of sleeping, as the demo does, so an hour passes in a moment.
  */
-class DaemonTest {
+class DaemonTest extends UnderEachReading {
 
     /** Records when each tick ran, and passes reports on. */
     private static final class Ticks implements TickListener {

@@ -15,7 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Who prebreak touches when a break is due: only agents On Queue in an eligible routing status. */
-class EligibilityTest {
+class EligibilityTest extends UnderEachReading {
 
     @Test
     void onlyOnQueueAgentsIdleOrInteractingAreSet() {

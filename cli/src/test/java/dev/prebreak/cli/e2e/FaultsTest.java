@@ -24,7 +24,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** A flaky, throttling, token-revoking Genesys: prebreak stays correct, every due agent set exactly once, in time. */
-class FaultsTest {
+class FaultsTest extends UnderEachReading {
     private static final String PRESENCE_WRITES = "PUT /api/v2/users/presences/bulk";
     private static final String USERS = "GET /api/v2/users";
     private static final String TOKEN = "POST /oauth/token";

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * After the pre-break: a break moved later or removed puts the agent back On Queue, the break's start
  * can move them on to the break presence, and an agent who took matters into their own hands is left alone.
  */
-class LifecycleTest {
+class LifecycleTest extends UnderEachReading {
     private static final String AT_START_RULE = String.join("\n", SimulatedOrg.BREAKS_RULE, "    atStartPresence: Break");
 
     @Test

@@ -12,7 +12,7 @@ import dev.prebreak.sim.http.ScriptedFault;
 import org.junit.jupiter.api.Test;
 
 /** An answer cut in half: the tick fails with a clear error and nothing it cannot justify is written. */
-class MalformedAnswersTest {
+class MalformedAnswersTest extends UnderEachReading {
 
     private static SimulatedOrg threeAgentsWithBreaksAtTen() {
         return SimulatedOrg.builder()

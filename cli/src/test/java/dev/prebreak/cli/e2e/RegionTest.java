@@ -9,7 +9,7 @@ import dev.prebreak.core.tick.TickReport;
 import org.junit.jupiter.api.Test;
 
 /** Where Genesys is: a region by name or any base URL, with the login host derived as Genesys does. */
-class RegionTest {
+class RegionTest extends UnderEachReading {
 
     @Test
     void aBaseUrlWithAHostNameAndATrailingSlashReachesTheOrgAndItsLogin() {

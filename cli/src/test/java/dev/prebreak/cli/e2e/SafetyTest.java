@@ -15,7 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Safe to operate: dry runs and plans change nothing, and a per-tick cap holds the rest for the next tick. */
-class SafetyTest {
+class SafetyTest extends UnderEachReading {
 
     private static SimulatedOrg.Builder fiveAgentsWithBreaksAtTen() {
         SimulatedOrg.Builder builder = SimulatedOrg.builder();

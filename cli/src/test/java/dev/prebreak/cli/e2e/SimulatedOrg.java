@@ -79,6 +79,14 @@ final class SimulatedOrg implements AutoCloseable {
     final Simulator sim;
     final SimClock clock;
     final Config config;
+
+    /** How the simulator plays what Genesys leaves undocumented, for scenarios started from now on. */
+    private static volatile Reading reading = Reading.OVERLAPPING;
+
+    /** Sets the reading of the scenarios that follow (see {@link UnderEachReading}). */
+    static void readAs(Reading next) {
+        reading = java.util.Objects.requireNonNull(next, "reading");
+    }
     final GenesysClient client;
     final InMemoryStateStore store = new InMemoryStateStore();
     final List<AuditRecord> audit = Collections.synchronizedList(new ArrayList<>());
@@ -285,10 +293,10 @@ final class SimulatedOrg implements AutoCloseable {
         /** Starts the simulator with the virtual clock at {@code time} and assembles prebreak against it. */
         SimulatedOrg startAt(String time) {
             Instant start = at(time).plus(shiftedBy);
-            Simulator sim = simulator.apply(Simulator.builder()
+            Simulator sim = simulator.apply(reading.apply(Simulator.builder()
                             .clock(SimClock.fixed(start))
                             .org(clock -> org(clock, start))
-                            .faultSeed(17))
+                            .faultSeed(17)))
                     .build().start();
             try {
                 // Interactions stay as the scenario says: no generated ones that would flip IDLE to INTERACTING.

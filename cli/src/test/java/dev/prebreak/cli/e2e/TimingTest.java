@@ -17,7 +17,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** When prebreak acts: exactly at the lead before a break, once, catching up on missed ticks until the break starts. */
-class TimingTest {
+class TimingTest extends UnderEachReading {
 
     @Test
     void setsPreBreakExactlyAtTheLeadAndNotOneSecondBefore() {
