@@ -3,6 +3,7 @@ package dev.prebreak.aws.testing;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.time.Duration;
 import java.util.UUID;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -13,6 +14,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveSpecification;
 import software.amazon.dynamodb.services.local.main.ServerRunner;
@@ -34,7 +36,8 @@ public final class LocalDynamoDb {
                 .endpointOverride(endpoint)
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                // A loaded machine (or one under faketime) can take DynamoDB Local past the SDK's 30 s default.
+                .httpClientBuilder(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofMinutes(3)))
                 .build();
     }
 
@@ -71,6 +74,18 @@ public final class LocalDynamoDb {
     /** A fresh table as the templates define it: pk/sk strings, on demand, TTL on expiresAt. */
     public String newTable() {
         String name = "prebreak-test-" + UUID.randomUUID();
+        try {
+            createTable(name);
+        } catch (ResourceInUseException e) {
+            // The name is new, so the table is this call's own: an attempt that timed out but went through,
+            // retried by the SDK.
+        }
+        client.updateTimeToLive(b -> b.tableName(name)
+                .timeToLiveSpecification(TimeToLiveSpecification.builder().attributeName("expiresAt").enabled(true).build()));
+        return name;
+    }
+
+    private void createTable(String name) {
         client.createTable(b -> b.tableName(name)
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(
@@ -79,9 +94,6 @@ public final class LocalDynamoDb {
                 .keySchema(
                         KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build(),
                         KeySchemaElement.builder().attributeName("sk").keyType(KeyType.RANGE).build()));
-        client.updateTimeToLive(b -> b.tableName(name)
-                .timeToLiveSpecification(TimeToLiveSpecification.builder().attributeName("expiresAt").enabled(true).build()));
-        return name;
     }
 
     private static int freePort() {
