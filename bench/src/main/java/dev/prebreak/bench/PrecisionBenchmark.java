@@ -281,7 +281,7 @@ public final class PrecisionBenchmark {
                 counts[s][Math.max(0, Math.min(bins - 1, bin))]++;
             }
         }
-        Svg.histogram(Path.of("docs/img/precision.svg"),
+        Charts.histogram(Path.of("docs/img/precision.svg"),
                 String.format(Locale.ROOT, "Lead achieved per pre-break, %,d agents over a day (target 10 min)", agents),
                 "minutes between Pre-Break and the start of the break (30 s bins)", "pre-breaks", 0, 0.5,
                 List.of("prebreak (tick 60 s, lead 10 min)", "blueprint (every 15 min, next 15 min)"), counts);

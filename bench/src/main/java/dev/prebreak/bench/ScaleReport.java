@@ -72,26 +72,53 @@ final class ScaleReport {
         }
         Files.writeString(markdown, md.toString());
         System.out.println(md);
+        charts(runs, images);
+    }
 
+    /**
+     * Redraws the scale charts from the CSVs a run left in {@code bench/results} (no benchmark re-run):
+     * {@code java -cp bench/target/prebreak-bench.jar dev.prebreak.bench.ScaleReport [1000,10000,50000]}.
+     */
+    public static void main(String[] args) throws IOException {
+        List<Run> runs = new ArrayList<>();
+        for (String size : (args.length > 0 ? args[0] : "1000,10000,50000").split(",")) {
+            runs.add(fromCsv(Integer.parseInt(size.trim()), Path.of("bench/results/scale-" + size.trim() + ".csv")));
+        }
+        charts(runs, Path.of("docs/img"));
+    }
+
+    /** A run as its CSV has it (tick,at,wall_ms,calls,http_429,schedule_search,users_read,presence_write,other,agents_scheduled,candidates,applied,failed,...). */
+    static Run fromCsv(int agents, Path csv) throws IOException {
+        List<Tick> ticks = new ArrayList<>();
+        for (String line : Files.readAllLines(csv).subList(1, Files.readAllLines(csv).size())) {
+            String[] f = line.split(",", -1);
+            ticks.add(new Tick(Integer.parseInt(f[0]), Long.parseLong(f[2]), Long.parseLong(f[3]), Long.parseLong(f[4]),
+                    Long.parseLong(f[5]), Long.parseLong(f[6]), Long.parseLong(f[7]), Long.parseLong(f[8]),
+                    Integer.parseInt(f[9]), Integer.parseInt(f[10]), Integer.parseInt(f[11]), !f[12].isBlank()));
+        }
+        return new Run(agents, ticks, 0, 0, 0, 0);
+    }
+
+    static void charts(List<Run> runs, Path images) throws IOException {
         List<Run> ran = runs.stream().filter(r -> !r.ticks().isEmpty()).toList();
         double[] sizes = ran.stream().mapToDouble(Run::agents).toArray();
-        List<Svg.Series> curve = new ArrayList<>();
-        curve.add(new Svg.Series("all calls", sizes, ran.stream().mapToDouble(r -> median(steady(r), Tick::calls)).toArray(), true));
-        curve.add(new Svg.Series("schedule searches", sizes, ran.stream().mapToDouble(r -> median(steady(r), Tick::search)).toArray(), true));
-        curve.add(new Svg.Series("presence/routing reads", sizes, ran.stream().mapToDouble(r -> median(steady(r), Tick::users)).toArray(), true));
-        curve.add(new Svg.Series("presence writes", sizes, ran.stream().mapToDouble(r -> median(steady(r), Tick::write)).toArray(), true));
-        curve.add(new Svg.Series("due agents (candidates)", sizes, ran.stream().mapToDouble(r -> median(steady(r), Tick::candidates)).toArray(), true));
-        Svg.chart(images.resolve("scale-calls-by-org-size.svg"), "Steady-state API calls per tick vs org size (median)",
+        List<Charts.Series> curve = new ArrayList<>();
+        curve.add(new Charts.Series("all calls", sizes, ran.stream().mapToDouble(r -> median(steady(r), Tick::calls)).toArray(), true));
+        curve.add(new Charts.Series("schedule searches", sizes, ran.stream().mapToDouble(r -> median(steady(r), Tick::search)).toArray(), true));
+        curve.add(new Charts.Series("presence/routing reads", sizes, ran.stream().mapToDouble(r -> median(steady(r), Tick::users)).toArray(), true));
+        curve.add(new Charts.Series("presence writes", sizes, ran.stream().mapToDouble(r -> median(steady(r), Tick::write)).toArray(), true));
+        curve.add(new Charts.Series("due agents (candidates)", sizes, ran.stream().mapToDouble(r -> median(steady(r), Tick::candidates)).toArray(), true));
+        Charts.chart(images.resolve("scale-calls-by-org-size.svg"), "Steady-state API calls per tick vs org size (median)",
                 "agents in the business unit (log scale)", "per tick", curve, true);
 
-        List<Svg.Series> scatter = new ArrayList<>();
+        List<Charts.Series> scatter = new ArrayList<>();
         for (Run r : ran) {
             List<Tick> s = steady(r);
-            scatter.add(new Svg.Series(String.format(Locale.ROOT, "%,d agents", r.agents()),
+            scatter.add(new Charts.Series(String.format(Locale.ROOT, "%,d agents", r.agents()),
                     s.stream().mapToDouble(Tick::candidates).toArray(),
                     s.stream().mapToDouble(t -> t.users() + t.write()).toArray(), false));
         }
-        Svg.chart(images.resolve("scale-calls-by-due-agents.svg"),
+        Charts.chart(images.resolve("scale-calls-by-due-agents.svg"),
                 "Presence reads + writes per tick vs agents due that tick (steady ticks)",
                 "agents due (candidates) in the tick", "presence reads + writes", scatter, false);
     }
