@@ -92,6 +92,9 @@ final class ScaleReport {
         List<Tick> ticks = new ArrayList<>();
         for (String line : Files.readAllLines(csv).subList(1, Files.readAllLines(csv).size())) {
             String[] f = line.split(",", -1);
+            if (f.length < 13 || !f[0].chars().allMatch(Character::isDigit)) {
+                continue; // the run's trailer (heap peaks), not a tick
+            }
             ticks.add(new Tick(Integer.parseInt(f[0]), Long.parseLong(f[2]), Long.parseLong(f[3]), Long.parseLong(f[4]),
                     Long.parseLong(f[5]), Long.parseLong(f[6]), Long.parseLong(f[7]), Long.parseLong(f[8]),
                     Integer.parseInt(f[9]), Integer.parseInt(f[10]), Integer.parseInt(f[11]), !f[12].isBlank()));
