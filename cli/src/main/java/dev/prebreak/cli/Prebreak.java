@@ -51,6 +51,11 @@ public final class Prebreak implements AutoCloseable {
         return new Prebreak(genesys, store, new Engine(config.withDryRun(true), genesys, store, AuditLog.NONE, clock));
     }
 
+    /** The Genesys client alone, secrets read from {@code environment}: for {@code doctor}, which keeps no state. */
+    public static GenesysClient genesysClient(Config config, Map<String, String> environment, Clock clock) {
+        return client(config.genesys(), new LocalSecrets(environment), clock);
+    }
+
     /** An audit log appending JSON lines to {@code file}, or none. */
     public static AuditLog auditFile(Path file) {
         return file == null ? AuditLog.NONE : new AuditLines(file);

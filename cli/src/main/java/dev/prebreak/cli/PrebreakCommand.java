@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
         description = {"Sets Genesys Cloud agents to a Pre-Break presence a lead time before their scheduled breaks.",
                 "It reads the published Workforce Management schedule, so routing stops offering new work while",
                 "work in progress finishes, and agents start their breaks on time."},
-        subcommands = {RunCommand.class, PlanCommand.class, ServeCommand.class, DemoCommand.class, SimCommand.class},
+        subcommands = {RunCommand.class, PlanCommand.class, ServeCommand.class, DemoCommand.class, SimCommand.class,
+                dev.prebreak.cli.doctor.DoctorCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:a tick failed (Genesys could not be read or written)", "2:bad usage or configuration"})
 public final class PrebreakCommand implements Runnable {

@@ -57,7 +57,8 @@ public final class GenesysClient implements GenesysGateway {
     /** Everything the views of one client share. */
     private record Parts(PlatformApi api, Usage usage, GenesysTime genesysTime, ScheduleSearch schedules, AgentStates states,
                          AgentNames names, PresenceWrites writes, ReferenceCache<List<ActivityCode>> activityCodes,
-                         ReferenceCache<List<PresenceDefinition>> presences) {
+                         ReferenceCache<List<PresenceDefinition>> presences, TokenSource tokens, RatePacer pacer,
+                         Region region) {
     }
 
     private GenesysClient(Parts parts, Instant deadline) {
@@ -163,6 +164,11 @@ public final class GenesysClient implements GenesysGateway {
     @Override
     public List<PresenceWriteOutcome> setPresences(List<PresenceChange> changes) {
         return parts.writes().write(changes, deadline);
+    }
+
+    /** The calls {@code prebreak doctor} makes beyond a tick's, sharing this client's login and pacing. */
+    public OrgProbe probe() {
+        return new OrgProbe(this, parts.api(), parts.tokens(), parts.pacer(), parts.region());
     }
 
     @Override
@@ -314,7 +320,8 @@ public final class GenesysClient implements GenesysGateway {
                     .build();
             Usage usage = new Usage();
             GenesysTime genesysTime = new GenesysTime(wallClock);
-            Transport transport = new Transport(http, clock, sleeper, retryPolicy, new RatePacer(rateBudgetPerMinute),
+            RatePacer pacer = new RatePacer(rateBudgetPerMinute);
+            Transport transport = new Transport(http, clock, sleeper, retryPolicy, pacer,
                     usage, requestTimeout, genesysTime);
             TokenSource tokens = new TokenSource(transport, region.tokenUri(), credentials);
             PlatformApi api = new PlatformApi(transport, tokens, region.apiBase());
@@ -323,7 +330,7 @@ public final class GenesysClient implements GenesysGateway {
                     new ScheduleSearch(api, names, batchSizes.scheduleUsers(), batchSizes.scheduleFloor()),
                     new AgentStates(api, batchSizes.stateRead(), names), names,
                     new PresenceWrites(api, batchSizes.presenceWrite()),
-                    new ReferenceCache<>(clock, cacheTtl), new ReferenceCache<>(clock, cacheTtl));
+                    new ReferenceCache<>(clock, cacheTtl), new ReferenceCache<>(clock, cacheTtl), tokens, pacer, region);
             return new GenesysClient(parts, Instant.MAX);
         }
 

@@ -106,6 +106,8 @@ class GenesysPermissionsTest {
         Set<String> granted = granted();
         assertThat(granted).containsExactlyInAnyOrder("wfm:publishedSchedule:view", "presence:presenceDefinition:view",
                 "presence:userPresence:edit");
+        assertThat(granted).as("the list prebreak doctor checks, dev.prebreak.genesys.Permission.ALL")
+                .isEqualTo(new TreeSet<>(dev.prebreak.genesys.Permission.ALL.stream().map(dev.prebreak.genesys.Permission::name).toList()));
         for (String permission : granted) {
             Set<String> without = new TreeSet<>(granted);
             without.remove(permission);

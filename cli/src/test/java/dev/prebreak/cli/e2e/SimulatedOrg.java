@@ -242,6 +242,7 @@ final class SimulatedOrg implements AutoCloseable {
         private UnaryOperator<Simulator.Builder> simulator = b -> b;
         private String region;
         private Duration shiftedBy = Duration.ZERO;
+        private final List<PresenceDefinition> presences = new ArrayList<>();
 
         /** An On Queue agent, idle (no interaction in progress). */
         Builder idleOnQueue(String id, Shift... shifts) {
@@ -255,6 +256,12 @@ final class SimulatedOrg implements AutoCloseable {
 
         Builder agent(String id, String presenceId, boolean interacting, Shift... shifts) {
             agents.add(new AgentSpec(id, presenceId, interacting, List.of(shifts)));
+            return this;
+        }
+
+        /** One more presence definition in the org, beside the standard ones. */
+        Builder presence(PresenceDefinition definition) {
+            presences.add(definition);
             return this;
         }
 
@@ -350,6 +357,7 @@ final class SimulatedOrg implements AutoCloseable {
             org.presence(PresenceDefinition.system(MEAL, SystemPresence.MEAL, "Meal", DIVISION));
             org.presence(PresenceDefinition.custom(RETIRED_PRE_BREAK, SystemPresence.AWAY, "Pre-Break", DIVISION, true));
             org.presence(PresenceDefinition.custom(PRE_BREAK, SystemPresence.BREAK, "Pre-Break", DIVISION, false));
+            presences.forEach(org::presence);
             long seed = 1;
             for (AgentSpec a : agents) {
                 org.agent(new NewAgent(a.id(), nameOf(a.id()), BUSINESS_UNIT, MANAGEMENT_UNIT, a.presenceId(),

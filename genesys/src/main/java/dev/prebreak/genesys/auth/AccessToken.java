@@ -1,5 +1,6 @@
 package dev.prebreak.genesys.auth;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -8,12 +9,14 @@ import java.util.Objects;
  *
  * @param renewAt when to fetch the next one: a margin before it expires, so that no call carries a
  *                token that dies in flight
+ * @param lifetime how long Genesys said it lives ({@code expires_in}), as the OAuth client is set up
  */
-public record AccessToken(String value, Instant expiresAt, Instant renewAt) {
+public record AccessToken(String value, Instant expiresAt, Instant renewAt, Duration lifetime) {
     public AccessToken {
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(expiresAt, "expiresAt");
         Objects.requireNonNull(renewAt, "renewAt");
+        Objects.requireNonNull(lifetime, "lifetime");
     }
 
     public String authorization() {

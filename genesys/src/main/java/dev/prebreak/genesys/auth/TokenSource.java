@@ -45,6 +45,12 @@ public final class TokenSource {
         return token;
     }
 
+    /** A token fetched now, whatever is held: a login that must be proved, not remembered. */
+    public synchronized AccessToken renew(Instant deadline) {
+        token = fetch(deadline);
+        return token;
+    }
+
     /** Drops {@code stale} after the API refused it, unless another call already replaced it. */
     public synchronized void invalidate(AccessToken stale) {
         if (token == stale) {
@@ -85,7 +91,7 @@ public final class TokenSource {
         if (margin.compareTo(MAX_MARGIN) > 0) {
             margin = MAX_MARGIN;
         }
-        AccessToken fresh = new AccessToken(parsed.accessToken(), now.plus(life), now.plus(life).minus(margin));
+        AccessToken fresh = new AccessToken(parsed.accessToken(), now.plus(life), now.plus(life).minus(margin), life);
         LOG.log(System.Logger.Level.DEBUG, () -> "logged in as client " + credentials.shortClientId()
                 + "; token valid until " + fresh.expiresAt());
         return fresh;

@@ -26,6 +26,7 @@ public final class RatePacer {
     private int serverAllowed = -1;
     private int serverCount;
     private Instant serverReset = Instant.MIN;
+    private RateLimitHeaders lastSeen;
 
     public RatePacer(int budgetPerMinute) {
         if (budgetPerMinute < 1) {
@@ -72,11 +73,19 @@ public final class RatePacer {
         OptionalLong allowed = number(headers, "inin-ratelimit-allowed");
         OptionalLong count = number(headers, "inin-ratelimit-count");
         OptionalLong reset = number(headers, "inin-ratelimit-reset");
+        if (allowed.isPresent() && count.isPresent() && reset.isPresent()) {
+            lastSeen = new RateLimitHeaders(allowed.getAsLong(), count.getAsLong(), reset.getAsLong());
+        }
         if (allowed.isPresent() && count.isPresent() && reset.isPresent() && allowed.getAsLong() > 0) {
             serverAllowed = (int) Math.min(Integer.MAX_VALUE, allowed.getAsLong());
             serverCount = (int) Math.min(Integer.MAX_VALUE, count.getAsLong());
             serverReset = now.plusSeconds(Math.max(0, reset.getAsLong()));
         }
+    }
+
+    /** The rate-limit headers of the latest answer that had all three; empty before any. */
+    public synchronized java.util.Optional<RateLimitHeaders> lastSeen() {
+        return java.util.Optional.ofNullable(lastSeen);
     }
 
     /** Holds every call until {@code until} (after a 429's Retry-After). */
