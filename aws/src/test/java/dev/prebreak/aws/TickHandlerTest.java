@@ -117,6 +117,8 @@ class TickHandlerTest {
         assertThat(published).containsEntry("PreBreakApplied", 2.0).containsEntry("AgentsEvaluated", 3.0)
                 .containsEntry("TickFailed", 0.0).containsEntry("WriteFailures", 0.0).containsKey("TickDuration");
         assertThat(published.get("ApiCalls")).isPositive();
+        assertThat(metrics.lastDimensions()).as("a tick over both units counts for all of them, once")
+                .isEqualTo(Map.of("Service", "prebreak", TickMetrics.BUSINESS_UNIT, TickMetrics.ALL_UNITS));
         assertThat(auditItems()).isEqualTo(2);
 
         JsonNode again = invoke(handler, "");
@@ -157,6 +159,8 @@ class TickHandlerTest {
 
         assertThat(TestOrg.setToPreBreak(sim)).containsExactly("bob");
         assertThat(summary.get("businessUnits")).extracting(JsonNode::asText).containsExactly(TestOrg.SOUTH);
+        assertThat(metrics.lastDimensions()).as("the metrics of a one-unit tick carry the unit")
+                .containsEntry(TickMetrics.BUSINESS_UNIT, TestOrg.SOUTH).containsEntry("Service", "prebreak");
     }
 
     @Test
@@ -169,6 +173,9 @@ class TickHandlerTest {
                 .isInstanceOf(InvalidConfigException.class).hasMessageContaining("elsewhere");
         assertThatThrownBy(() -> invoke(handler, "{\"businessUnitId\":\"" + TestOrg.NORTH + "\"}"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown field 'businessUnitId'");
+        assertThat(metrics.flushed()).as("a refused input counts as a failed tick").isNotEmpty();
+        assertThat(metrics.lastDimensions()).as("an unchecked id never becomes a metric series")
+                .containsEntry(TickMetrics.BUSINESS_UNIT, TickMetrics.ALL_UNITS);
         assertThat(TestOrg.setToPreBreak(sim)).isEmpty();
     }
 

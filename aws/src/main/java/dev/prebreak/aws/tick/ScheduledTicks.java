@@ -87,8 +87,12 @@ public final class ScheduledTicks {
         }
         Instant deadline = budget.isNegative() ? now : now.plus(budget);
         TickReport report = null;
+        // Until the request's units are checked against the configuration, a failure counts for all of them:
+        // an unchecked id as a metric dimension would let any input make a new metric series.
+        String unitDimension = TickMetrics.ALL_UNITS;
         try {
             List<String> units = unitsFor(request);
+            unitDimension = TickMetrics.unitDimension(units.isEmpty() ? config.scope().businessUnits() : units);
             report = tick(units, now, deadline);
             if (report.failed()) {
                 throw new TickFailedException(report.failures());
@@ -103,9 +107,9 @@ public final class ScheduledTicks {
             afterTick.run();
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             if (report == null) {
-                metrics.publishFailure(took);
+                metrics.publishFailure(unitDimension, took);
             } else {
-                metrics.publish(report, report.failed(), took);
+                metrics.publish(unitDimension, report, report.failed(), took);
             }
         }
     }

@@ -16,6 +16,8 @@ import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 public final class RecordingMetrics implements Metrics {
     private Map<String, Double> current = new LinkedHashMap<>();
     private final List<Map<String, Double>> flushed = new ArrayList<>();
+    private final List<Map<String, String>> dimensions = new ArrayList<>();
+    private DimensionSet defaults = DimensionSet.of("Service", "prebreak");
 
     public synchronized List<Map<String, Double>> flushed() {
         return List.copyOf(flushed);
@@ -28,16 +30,24 @@ public final class RecordingMetrics implements Metrics {
     @Override public synchronized void addMetric(String key, double value, MetricUnit unit, MetricResolution resolution) {
         current.merge(key, value, Double::sum);
     }
-    @Override public void addDimension(DimensionSet dimensionSet) { }
+    /** The dimensions the last flush was written with. */
+    public synchronized Map<String, String> lastDimensions() {
+        return dimensions.get(dimensions.size() - 1);
+    }
+
+    @Override public void addDimension(DimensionSet dimensionSet) {
+        throw new UnsupportedOperationException("a second dimension set would publish every value twice");
+    }
     @Override public void setTimestamp(Instant timestamp) { }
     @Override public void addMetadata(String key, Object value) { }
-    @Override public void setDefaultDimensions(DimensionSet dimensionSet) { }
-    @Override public DimensionSet getDefaultDimensions() { return new DimensionSet(); }
+    @Override public synchronized void setDefaultDimensions(DimensionSet dimensionSet) { defaults = dimensionSet; }
+    @Override public synchronized DimensionSet getDefaultDimensions() { return defaults; }
     @Override public void setNamespace(String namespace) { }
     @Override public void setRaiseOnEmptyMetrics(boolean raiseOnEmptyMetrics) { }
     @Override public void clearDefaultDimensions() { }
     @Override public synchronized void flush() {
         flushed.add(Map.copyOf(current));
+        dimensions.add(Map.copyOf(defaults.getDimensions()));
         current = new LinkedHashMap<>();
     }
     @Override public void captureColdStartMetric(Context context, DimensionSet dimensions) { }
