@@ -34,8 +34,9 @@ final class AuditLines implements AuditLog {
         if (r.activityStart() != null) {
             // For people reading the audit: the time as the business unit's schedules show it.
             o.put("activityStartLocal", r.activityStart().atZone(r.timeZone()).toOffsetDateTime().toString());
-            o.put("timeZone", r.timeZone().getId());
         }
+        // On every record, also without an activity: `report` reads a unit's day in this zone.
+        o.put("timeZone", r.timeZone().getId());
         o.put("fromPresenceId", r.fromPresenceId());
         o.put("toPresenceId", r.toPresenceId());
         o.put("outcome", r.outcome().name());

@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
                 "It reads the published Workforce Management schedule, so routing stops offering new work while",
                 "work in progress finishes, and agents start their breaks on time."},
         subcommands = {RunCommand.class, PlanCommand.class, ServeCommand.class, DemoCommand.class, SimCommand.class,
-                dev.prebreak.cli.doctor.DoctorCommand.class},
+                dev.prebreak.cli.doctor.DoctorCommand.class, dev.prebreak.cli.day.ReportCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:a tick failed (Genesys could not be read or written)", "2:bad usage or configuration"})
 public final class PrebreakCommand implements Runnable {
