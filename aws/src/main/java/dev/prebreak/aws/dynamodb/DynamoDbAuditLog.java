@@ -4,11 +4,9 @@ import dev.prebreak.core.audit.AuditLog;
 import dev.prebreak.core.audit.AuditRecord;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -29,8 +27,8 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * already made, and the same records are in the log stream.
  */
 public final class DynamoDbAuditLog implements AuditLog {
-    public static final String PARTITION_PREFIX = "audit#";
-    static final Duration RETENTION = Duration.ofDays(90);
+    public static final String PARTITION_PREFIX = AuditItems.PARTITION_PREFIX;
+    static final Duration RETENTION = AuditItems.RETENTION;
     private static final int BATCH = 25;
     private static final int ATTEMPTS = 3;
     private static final Logger LOG = LoggerFactory.getLogger(DynamoDbAuditLog.class);
@@ -46,7 +44,7 @@ public final class DynamoDbAuditLog implements AuditLog {
 
     @Override
     public synchronized void record(AuditRecord record) {
-        pending.add(item(record));
+        pending.add(AuditItems.item(record));
     }
 
     /** Writes what was recorded since the last flush; returns how many records could not be written. */
@@ -76,30 +74,5 @@ public final class DynamoDbAuditLog implements AuditLog {
             return items.size();
         }
         return unprocessed.getOrDefault(table, List.of()).size();
-    }
-
-    static Map<String, AttributeValue> item(AuditRecord r) {
-        Map<String, AttributeValue> item = new HashMap<>();
-        String bu = r.businessUnitId() == null ? "unknown" : r.businessUnitId();
-        item.put(StateItems.PK, StateItems.s(PARTITION_PREFIX + bu));
-        // The random tail keeps two records of one instant apart.
-        item.put(StateItems.SK, StateItems.s(StateItems.sortable(r.at()) + "#" + r.userId() + "#" + UUID.randomUUID()));
-        item.put("at", StateItems.s(r.at().toString()));
-        item.put("userId", StateItems.s(r.userId()));
-        item.put("kind", StateItems.s(r.kind().name()));
-        item.put("outcome", StateItems.s(r.outcome().name()));
-        put(item, "ruleName", r.ruleName());
-        put(item, "activityStart", r.activityStart() == null ? null : r.activityStart().toString());
-        put(item, "fromPresenceId", r.fromPresenceId());
-        put(item, "toPresenceId", r.toPresenceId());
-        put(item, "detail", r.detail().isEmpty() ? null : r.detail());
-        item.put(StateItems.EXPIRES, AttributeValue.fromN(Long.toString(r.at().plus(RETENTION).getEpochSecond())));
-        return item;
-    }
-
-    private static void put(Map<String, AttributeValue> item, String name, String value) {
-        if (value != null) {
-            item.put(name, StateItems.s(value));
-        }
     }
 }
