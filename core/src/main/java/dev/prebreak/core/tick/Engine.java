@@ -313,7 +313,6 @@ public final class Engine {
             candidates = planner.candidates(bu, now, known, records, uncertainClaims);
             plan = onlyFor(acting, planner.decide(candidates, states, Math.max(0, capLeft)));
         }
-        upcomingOf(bu, now, view.codes, known, next);
 
         // Names of the agents about to change came with their presence read, so asking costs nothing now;
         // the others are asked for after the writes, which must not wait for them.
@@ -321,6 +320,7 @@ public final class Engine {
         plan.settledClaims().forEach(c -> changing.add(c.claim().key().userId()));
         Map<String, String> names = new java.util.HashMap<>(agentNames(g, changing));
         Labels labels = new Labels(names, view.businessUnit.timeZone());
+        upcomingOf(bu, now, view.codes, known, names, next); // before the writes, which may throw
         List<ActionResult> results = dryRun ? dryRun(plan, labels) : apply(g, plan, states, now, labels);
         if (!dryRun) {
             keepBooks(plan.recordChanges());
@@ -435,7 +435,9 @@ public final class Engine {
         view.schedules.put(users, answered, now, tuning.scheduleRefresh(), to);
     }
 
-    private void upcomingOf(String bu, Instant now, ActivityCodes codes, List<AgentSchedule> known, List<UpcomingAction> next) {
+    /** What is due in the next 30 minutes; names only as far as this tick knew them, so it costs no call. */
+    private void upcomingOf(String bu, Instant now, ActivityCodes codes, List<AgentSchedule> known, Map<String, String> names,
+                            List<UpcomingAction> next) {
         Instant horizon = now.plus(Duration.ofMinutes(30));
         for (AgentSchedule s : known) {
             for (Activity a : s.activities()) {
@@ -443,7 +445,10 @@ public final class Engine {
                     Instant trigger = rule.triggerTime(a);
                     if (trigger.isAfter(now) && trigger.isBefore(horizon)
                             && rule.covers(a, codes.byId(a.activityCodeId()).orElse(null))) {
-                        next.add(new UpcomingAction(bu, s.userId(), rule.name(), trigger, a.start()));
+                        String activity = codes.byId(a.activityCodeId()).map(Engine::describe)
+                                .orElse(a.description().isEmpty() ? "activity code " + a.activityCodeId() : a.description());
+                        next.add(new UpcomingAction(bu, s.userId(), rule.name(), trigger, a.start(), activity,
+                                names.getOrDefault(s.userId(), "")));
                     }
                 }
             }

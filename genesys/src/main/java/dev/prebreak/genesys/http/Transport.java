@@ -74,6 +74,7 @@ public final class Transport {
                 String reason = "connection failed (" + e.getClass().getSimpleName()
                         + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")";
                 logCall(out, attempt, reason, started);
+                usage.ended(out.method(), out.uri().getRawPath(), "none");
                 Optional<String> tls = TlsMismatch.diagnose(out.uri(), e);
                 if (tls.isPresent()) {
                     // Trying again cannot help: the endpoint does not speak TLS (or not in a way this machine trusts).
@@ -95,6 +96,7 @@ public final class Transport {
                 throw new GatewayException(out.call() + " was interrupted", e);
             }
             logCall(out, attempt, "HTTP " + answer.status(), started);
+            usage.ended(out.method(), out.uri().getRawPath(), Integer.toString(answer.status()));
             if (out.paced()) {
                 pacer.observe(clock.instant(), answer.headers());
             }
