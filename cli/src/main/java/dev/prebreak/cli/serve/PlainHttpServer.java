@@ -11,7 +11,10 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -34,14 +37,48 @@ final class PlainHttpServer implements AutoCloseable {
     /** Health probes and browsers send far less; anything longer is not meant for this server. */
     private static final int MAX_HEAD_BYTES = 8 * 1024;
 
-    /** The request line of a request, all a read-only route needs. */
-    record Request(String method, String path) {
+    /**
+     * What a read-only route needs of a request: its request line and its header fields.
+     *
+     * @param headers header fields by lowercase name; of a field sent twice, the last
+     */
+    record Request(String method, String target, Map<String, String> headers) {
+        Request {
+            headers = Map.copyOf(headers);
+        }
+
+        Request(String method, String target) {
+            this(method, target, Map.of());
+        }
+
+        /** The target without its query. */
+        String path() {
+            int query = target.indexOf('?');
+            return query >= 0 ? target.substring(0, query) : target;
+        }
+
+        /** The query, without the '?'; empty when there is none. */
+        String query() {
+            int query = target.indexOf('?');
+            return query >= 0 ? target.substring(query + 1) : "";
+        }
+
+        Optional<String> header(String name) {
+            return Optional.ofNullable(headers.get(name.toLowerCase(Locale.ROOT)));
+        }
     }
 
-    /** An answer: always JSON here, with any extra headers (such as Allow). */
-    record Response(int status, byte[] json, Map<String, String> headers) {
+    /** An answer, with its media type and any extra headers (such as Allow). */
+    record Response(int status, byte[] body, String contentType, Map<String, String> headers) {
+        static final String JSON = "application/json";
+
         Response {
             headers = Map.copyOf(headers);
+        }
+
+        /** A JSON answer. */
+        Response(int status, byte[] json, Map<String, String> headers) {
+            this(status, json, JSON, headers);
         }
     }
 
@@ -118,7 +155,12 @@ final class PlainHttpServer implements AutoCloseable {
                 response = error(500, "answering failed; the daemon's log says why"); // the log, not the client, gets the details
             }
             // A client that never reads must not hold the thread either: close it after a while.
-            ScheduledFuture<?> cutOff = watchdog.schedule(() -> closeQuietly(connection), writeTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            ScheduledFuture<?> cutOff;
+            try {
+                cutOff = watchdog.schedule(() -> closeQuietly(connection), writeTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException e) {
+                return; // the server is closing (a browser's refresh arrived just then): the connection closes unanswered
+            }
             try {
                 write(connection.getOutputStream(), response, request != null && request.method().equals("HEAD"));
             } finally {
@@ -151,12 +193,21 @@ final class PlainHttpServer implements AutoCloseable {
             length += n;
         }
         String text = new String(head, 0, length, StandardCharsets.ISO_8859_1);
-        String line = text.substring(0, text.indexOf('\n')).strip();
+        // Up to the blank line: a body sent after the head is not header fields.
+        String[] lines = text.split("\r?\n\r?\n", 2)[0].split("\r?\n");
+        String line = lines[0].strip();
         String[] parts = line.split(" ");
         if (parts.length != 3 || !parts[2].startsWith("HTTP/")) {
             throw new BadRequest(400, "not an HTTP request line: " + shorten(line));
         }
-        return new Request(parts[0], parts[1]);
+        Map<String, String> headers = new HashMap<>();
+        for (int i = 1; i < lines.length; i++) {
+            int colon = lines[i].indexOf(':');
+            if (colon > 0) {
+                headers.put(lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).strip());
+            }
+        }
+        return new Request(parts[0], parts[1], headers);
     }
 
     private static boolean endsHead(byte[] b, int length) {
@@ -170,12 +221,12 @@ final class PlainHttpServer implements AutoCloseable {
 
     private void write(OutputStream out, Response response, boolean headOnly) throws IOException {
         StringBuilder head = new StringBuilder("HTTP/1.1 ").append(response.status()).append(' ').append(reason(response.status()))
-                .append("\r\nContent-Type: application/json\r\nContent-Length: ").append(response.json().length)
+                .append("\r\nContent-Type: ").append(response.contentType()).append("\r\nContent-Length: ").append(response.body().length)
                 .append("\r\nCache-Control: no-store\r\nConnection: close\r\n");
         response.headers().forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
         out.write(head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
         if (!headOnly) {
-            out.write(response.json());
+            out.write(response.body());
         }
         out.flush();
     }
@@ -192,6 +243,7 @@ final class PlainHttpServer implements AutoCloseable {
         switch (status) {
             case 200: return "OK";
             case 400: return "Bad Request";
+            case 401: return "Unauthorized";
             case 404: return "Not Found";
             case 405: return "Method Not Allowed";
             case 408: return "Request Timeout";

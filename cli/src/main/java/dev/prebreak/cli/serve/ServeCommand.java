@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.List;
+import java.util.Optional;
 import dev.prebreak.core.audit.AuditRecord.Outcome;
 import dev.prebreak.core.config.ConfigProblem;
 import dev.prebreak.core.config.InvalidConfigException;
@@ -25,18 +26,24 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Run as a daemon, ticking at the start of every tick period.",
-                "SIGTERM or Ctrl-C finishes the tick in progress, then exits with 0. Serves /healthz and /status."})
+                "SIGTERM or Ctrl-C finishes the tick in progress, then exits with 0.",
+                "Serves a status page at /, and /healthz, /status (JSON) and /metrics (Prometheus)."})
 public final class ServeCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions options;
 
     @Option(names = "--status-port", paramLabel = "PORT", defaultValue = "8089",
-            description = "Port of /healthz and /status (default ${DEFAULT-VALUE}; 0 picks a free one)")
+            description = "Port of the status page, /healthz, /status and /metrics (default ${DEFAULT-VALUE}; 0 picks a free one)")
     int statusPort;
 
     @Option(names = "--status-bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
-            description = "Address to serve /healthz and /status on (default ${DEFAULT-VALUE})")
+            description = "Address to serve them on (default ${DEFAULT-VALUE}); any other than loopback needs --status-token")
     String statusBind;
+
+    @Option(names = StatusToken.OPTION, paramLabel = "REF",
+            description = "Where the access token every request must carry is: env:NAME or file:PATH, never the token itself."
+                    + " Required when --status-bind is not loopback: the page shows agents' names")
+    String statusToken;
 
     @Option(names = "--audit", paramLabel = "FILE", defaultValue = "prebreak-audit.jsonl",
             description = "Append an audit record per change to this file (default ${DEFAULT-VALUE})")
@@ -56,11 +63,14 @@ public final class ServeCommand implements Callable<Integer> {
                     "memory forgets what was done at every restart, so the daemon would act twice on activities and"
                             + " owe reverts it no longer knows; use state.store: file (or dryRun: true)")));
         }
+        // Read before anything starts, so that a missing token is a usage error like any other.
+        Optional<StatusToken> token = statusToken == null ? Optional.empty()
+                : Optional.of(StatusToken.read(statusToken, parent.environment()));
         Clock clock = Clock.systemUTC();
         PrintWriter out = spec.commandLine().getOut();
         CountDownLatch finished = new CountDownLatch(1);
         try {
-            serve(config, clock, out, finished);
+            serve(config, token, clock, out, finished);
         } finally {
             out.println("prebreak stopped");
             out.flush();
@@ -69,11 +79,15 @@ public final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void serve(Config config, Clock clock, PrintWriter out, CountDownLatch finished) throws Exception {
+    private void serve(Config config, Optional<StatusToken> token, Clock clock, PrintWriter out, CountDownLatch finished)
+            throws Exception {
         try (Prebreak prebreak = Prebreak.assemble(config, parent.environment(), clock, Prebreak.auditFile(audit));
-             StatusServer status = new StatusServer(statusBind, statusPort, prebreak.engine(), clock, MonotonicClock.system(), config.tick())) {
-            out.printf("prebreak serving: tick every %s%s, status on http://%s:%d/status, audit to %s%n", config.tick(),
-                    config.dryRun() ? " (dry run)" : "", statusBind, status.port(), audit);
+             StatusServer status = new StatusServer(statusBind, statusPort, prebreak.engine(), clock, MonotonicClock.system(),
+                     config.tick(), new StatusServer.Options(prebreak.genesys(), config.rules(), token, StatusServer.PAGE_REFRESH))) {
+            String host = statusBind.contains(":") ? "[" + statusBind + "]" : statusBind;
+            out.printf("prebreak serving: tick every %s%s, status page on http://%s:%d/ (%s), status on http://%s:%d/status,"
+                            + " audit to %s%n", config.tick(), config.dryRun() ? " (dry run)" : "", host, status.port(),
+                    token.isPresent() ? "access token required" : "loopback only", host, status.port(), audit);
             out.flush();
             Daemon daemon = new Daemon(prebreak.engine(), clock, MonotonicClock.system(), config.tick(), new TickListener() {
                 @Override

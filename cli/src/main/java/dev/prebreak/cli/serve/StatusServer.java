@@ -10,7 +10,20 @@ import dev.prebreak.cli.serve.PlainHttpServer.Response;
 import dev.prebreak.core.tick.Engine;
 import dev.prebreak.core.tick.TickReport;
 import dev.prebreak.core.tick.UpcomingAction;
+import dev.prebreak.core.config.ConfigProblem;
+import dev.prebreak.core.config.InvalidConfigException;
+import dev.prebreak.core.config.RuleSettings;
+import dev.prebreak.core.gateway.ApiUsage;
+import dev.prebreak.core.gateway.GenesysGateway;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,10 +35,14 @@ import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
- * {@code GET /healthz} and {@code GET /status} for the daemon, on loopback by default; any other path is
- * 404 and any other method 405, with a JSON body saying so. Healthy means a tick has run, the last one
- * did not fail, and it is no older than three tick periods by the monotonic clock (a wall clock stepped
- * back must not make a stalled daemon look fresh).
+ * The daemon's own small web server, on loopback by default: {@code GET /} the status page for people,
+ * {@code GET /healthz} for probes, {@code GET /status} as JSON, {@code GET /metrics} for Prometheus; any
+ * other path is 404 and any other method 405, with a JSON body saying so. Healthy means a tick has run,
+ * the last one did not fail, and it is no older than three tick periods by the monotonic clock (a wall
+ * clock stepped back must not make a stalled daemon look fresh).
+ *
+ * <p>The page and /status carry agent names, which are personal data: bound anywhere but loopback, the
+ * server requires an access token ({@link StatusToken}) on every route, and answers 401 without it.
  */
 public final class StatusServer implements TickListener, AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -33,6 +50,32 @@ public final class StatusServer implements TickListener, AutoCloseable {
     static final int THREADS = 4;
     static final Duration READ_TIMEOUT = Duration.ofSeconds(2);
     private static final int STALL_PERIODS = 3;
+    /** How often the page fetches itself again. */
+    static final Duration PAGE_REFRESH = Duration.ofSeconds(10);
+    /** The Genesys client's pacing budget, which serve keeps at the client's default. */
+    static final int BUDGET_PER_MINUTE = 300;
+    /** How long the look at upcoming agents after a tick may call Genesys. */
+    private static final Duration LOOK_TIME = Duration.ofSeconds(10);
+    private static final SecureRandom NONCES = new SecureRandom();
+
+    /**
+     * What the server may use beyond the engine's upcoming list, each optional.
+     *
+     * @param gateway the Genesys client, for the traffic counts and the look at upcoming agents (null: none)
+     * @param rules the configured rules, for who is eligible under each
+     * @param token required on every request when present
+     * @param pageRefresh how often the page fetches itself again
+     */
+    public record Options(GenesysGateway gateway, List<RuleSettings> rules, Optional<StatusToken> token, Duration pageRefresh) {
+        public Options {
+            rules = List.copyOf(rules);
+            token = Objects.requireNonNullElse(token, Optional.empty());
+        }
+
+        static Options none() {
+            return new Options(null, List.of(), Optional.empty(), PAGE_REFRESH);
+        }
+    }
 
     /** The last tick heard of, stamped by the monotonic clock when it was heard. */
     private record LastTick(Instant at, long heardAtNanos, TickReport report, String error) {
@@ -45,13 +88,30 @@ public final class StatusServer implements TickListener, AutoCloseable {
     private final Duration tick;
     private final Instant startedAt;
     private final long startedAtNanos;
+    private final Options options;
+    private final Lookahead lookahead;
+    private final DayLedger ledger = new DayLedger();
+    private final RateWindow rate = new RateWindow();
+    private final DaemonMetrics metrics;
     private volatile LastTick last;
     private volatile long ticks;
     private volatile long failedTicks;
+    private volatile List<Lookahead.Row> looked;
 
     /** Production: a stall is judged by {@code monotonic}. */
     public StatusServer(String bind, int port, Engine engine, Clock clock, MonotonicClock monotonic, Duration tick) throws IOException {
         this(bind, port, engine::upcoming, clock, monotonic::nanoTime, tick, READ_TIMEOUT);
+    }
+
+    /** Production with everything: the page, its look at upcoming agents, the API metrics and the token. */
+    public StatusServer(String bind, int port, Engine engine, Clock clock, MonotonicClock monotonic, Duration tick,
+                        Options options) throws IOException {
+        this(bind, port, engine::upcoming, clock, monotonic::nanoTime, tick, READ_TIMEOUT, options);
+    }
+
+    /** Virtual time with everything (tests, on the simulator's clock). */
+    public StatusServer(String bind, int port, Engine engine, Clock clock, Duration tick, Options options) throws IOException {
+        this(bind, port, engine::upcoming, clock, () -> MonotonicClock.epochNanos(clock.instant()), tick, READ_TIMEOUT, options);
     }
 
     /** Virtual time (tests on the simulator's clock): {@code clock} is the only clock. */
@@ -70,6 +130,22 @@ public final class StatusServer implements TickListener, AutoCloseable {
      */
     StatusServer(String bind, int port, Supplier<List<UpcomingAction>> upcoming, Clock clock, LongSupplier monotonicNanos,
                  Duration tick, Duration readTimeout) throws IOException {
+        this(bind, port, upcoming, clock, monotonicNanos, tick, readTimeout, Options.none());
+    }
+
+    /**
+     * @throws InvalidConfigException when {@code bind} is not a loopback address and no token is given
+     */
+    StatusServer(String bind, int port, Supplier<List<UpcomingAction>> upcoming, Clock clock, LongSupplier monotonicNanos,
+                 Duration tick, Duration readTimeout, Options options) throws IOException {
+        if (options.token().isEmpty() && !InetAddress.getByName(bind).isLoopbackAddress()) {
+            throw new InvalidConfigException(List.of(new ConfigProblem("--status-bind", bind + " is not a loopback address,"
+                    + " and the status page shows agents' names: give " + StatusToken.OPTION
+                    + " env:NAME or file:PATH, an access token every request must carry")));
+        }
+        this.options = options;
+        this.lookahead = options.gateway() == null ? null : new Lookahead(options.gateway(), options.rules());
+        this.metrics = new DaemonMetrics(this::usage, monotonicNanos, ledger::size);
         this.upcoming = upcoming;
         this.clock = clock;
         this.monotonicNanos = monotonicNanos;
@@ -90,6 +166,15 @@ public final class StatusServer implements TickListener, AutoCloseable {
         if (report.failed()) {
             failedTicks++;
         }
+        ledger.add(report);
+        metrics.ticked(report);
+        List<UpcomingAction> due = upcoming.get();
+        metrics.upcoming(due.size());
+        if (lookahead != null) {
+            // After the tick, on the daemon's thread: the page never makes an API call of its own.
+            looked = lookahead.look(due, clock.instant().plus(LOOK_TIME));
+        }
+        rate.lastMinute(monotonicNanos.getAsLong(), usage().calls());
     }
 
     @Override
@@ -97,24 +182,79 @@ public final class StatusServer implements TickListener, AutoCloseable {
         last = new LastTick(at, monotonicNanos.getAsLong(), null, error.getMessage());
         ticks++;
         failedTicks++;
+        metrics.failed(at, error);
+    }
+
+    private ApiUsage usage() {
+        return options.gateway() == null ? ApiUsage.NONE : options.gateway().usage();
     }
 
     private Response route(Request request) {
-        String path = request.path();
-        int query = path.indexOf('?');
-        if (query >= 0) {
-            path = path.substring(0, query); // a probe's cache-buster must not make the route unknown
+        if (options.token().isPresent() && !options.token().get().admits(request)) {
+            // Before the route is judged: without the token, nothing about the server is told.
+            return new Response(401, errorBody("this server needs its access token: Authorization: Bearer TOKEN,"
+                    + " or the token as the password of HTTP Basic"), Map.of("WWW-Authenticate", "Basic realm=\"prebreak\", charset=\"UTF-8\""));
         }
-        Supplier<Response> page = path.equals("/healthz") ? this::health : path.equals("/status") ? this::status : null;
+        String path = request.path(); // without the query: a probe's cache-buster must not make the route unknown
+        Function<Request, Response> page = path.equals("/healthz") ? r -> health() : path.equals("/status") ? r -> status()
+                : path.equals("/metrics") ? r -> metrics() : path.equals("/") ? this::page : null;
         if (page == null) {
             return new Response(404, errorBody("no such path: " + PlainHttpServer.shorten(path)
-                    + "; this server answers GET /healthz and GET /status"), Map.of());
+                    + "; this server answers GET / (the status page), GET /healthz, GET /status and GET /metrics"), Map.of());
         }
         if (!request.method().equals("GET") && !request.method().equals("HEAD")) {
             return new Response(405, errorBody("method " + PlainHttpServer.shorten(request.method()) + " is not allowed on "
                     + path + "; use GET or HEAD"), Map.of("Allow", "GET, HEAD"));
         }
-        return page.get();
+        return page.apply(request);
+    }
+
+    private Response metrics() {
+        return new Response(200, metrics.scrape(), metrics.contentType(), Map.of());
+    }
+
+    private Response page(Request request) {
+        LastTick lastTick = last;
+        long now = monotonicNanos.getAsLong();
+        StatusPage.View view = new StatusPage.View(clock.instant(), startedAt, tick, options.pageRefresh(), problems(lastTick),
+                lastTick == null ? null : lastTick.at(), lastTick == null ? null : lastTick.report(),
+                lastTick == null ? null : lastTick.error(), rows(), ledger.days(), rate.lastMinute(now, usage().calls()),
+                BUDGET_PER_MINUTE, usage(), search(request.query()));
+        byte[] nonceBytes = new byte[18];
+        NONCES.nextBytes(nonceBytes);
+        String nonce = Base64.getEncoder().encodeToString(nonceBytes);
+        Map<String, String> headers = Map.of(
+                // Only the page's own style and script run: an injected script would not, even if escaping missed one.
+                "Content-Security-Policy", "default-src 'none'; style-src 'nonce-" + nonce + "'; script-src 'nonce-" + nonce
+                        + "'; connect-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+                "X-Content-Type-Options", "nosniff",
+                "Referrer-Policy", "no-referrer");
+        return new Response(200, StatusPage.render(view, nonce).getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8", headers);
+    }
+
+    /** The upcoming pre-breaks, judged at the last tick where the server may look; as the engine lists them otherwise. */
+    private List<Lookahead.Row> rows() {
+        List<Lookahead.Row> rows = looked;
+        if (rows != null) {
+            return rows;
+        }
+        return upcoming.get().stream().map(u -> new Lookahead.Row(u, u.agentName(), Lookahead.Eligible.NOT_READ, "not looked at"))
+                .toList();
+    }
+
+    /** The agent searched for ({@code ?agent=...}), decoded; empty for none or an unreadable query. */
+    static String search(String query) {
+        for (String pair : query.split("&")) {
+            if (pair.startsWith("agent=")) {
+                try {
+                    String value = URLDecoder.decode(pair.substring("agent=".length()), StandardCharsets.UTF_8).strip();
+                    return value.length() > 100 ? value.substring(0, 100) : value;
+                } catch (IllegalArgumentException e) {
+                    return "";
+                }
+            }
+        }
+        return "";
     }
 
     private Response health() {
@@ -183,13 +323,17 @@ public final class StatusServer implements TickListener, AutoCloseable {
             }
         }
         ArrayNode next = body.putArray("nextDueActions");
-        for (UpcomingAction u : upcoming.get()) {
+        for (Lookahead.Row row : rows()) {
+            UpcomingAction u = row.action();
             ObjectNode o = next.addObject();
             o.put("businessUnitId", u.businessUnitId());
             o.put("userId", u.userId());
+            o.put("agentName", row.agentName());
+            o.put("activity", u.activityName());
             o.put("rule", u.ruleName());
             o.put("triggerAt", u.triggerAt().toString());
             o.put("activityStart", u.activityStart().toString());
+            o.put("eligibleNow", row.eligible().name());
         }
         return json(200, body);
     }

@@ -50,12 +50,14 @@ class StatusServerRoutesTest {
 
     @Test
     void onlyTheExactRoutesExist() throws Exception {
-        for (String path : List.of("/", "/healthz/", "/healthzz", "/status/x", "/statusx", "/metrics")) {
+        for (String path : List.of("/index.html", "//", "/healthz/", "/healthzz", "/status/x", "/statusx", "/metrics/", "/metricsx")) {
             HttpResponse<String> answer = send("GET", path);
             assertThat(answer.statusCode()).as(path).isEqualTo(404);
             assertThat(answer.headers().firstValue("Content-Type")).as(path).hasValue("application/json");
-            assertThat(answer.body()).as(path).contains("\"error\"").contains("/healthz").contains("/status");
+            assertThat(answer.body()).as(path).contains("\"error\"").contains("/healthz").contains("/status").contains("/metrics");
         }
+        assertThat(send("GET", "/").headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
+        assertThat(send("GET", "/metrics").headers().firstValue("Content-Type")).get().asString().startsWith("text/plain; version=0.0.4");
         assertThat(send("GET", "/healthz?verbose=1").statusCode()).as("a query does not change the route").isEqualTo(503);
     }
 
