@@ -66,6 +66,7 @@ public final class ServeCommand implements Callable<Integer> {
         // Read before anything starts, so that a missing token is a usage error like any other.
         Optional<StatusToken> token = statusToken == null ? Optional.empty()
                 : Optional.of(StatusToken.read(statusToken, parent.environment()));
+        StatusServer.requireTokenBeyondLoopback(statusBind, token);
         Clock clock = Clock.systemUTC();
         PrintWriter out = spec.commandLine().getOut();
         CountDownLatch finished = new CountDownLatch(1);

@@ -383,7 +383,7 @@ final class StatusPage {
             "summary{cursor:pointer}details ul{margin:6px 0;padding-left:20px}details li{margin:3px 0}",
             "code{font-size:12px;color:var(--sub)}footer{margin-top:24px;color:var(--sub);font-size:13px}",
             "@media (max-width:640px){body{font-size:14px}main{padding:8px 10px 24px}header form{margin-left:0;width:100%}",
-            "input{flex:1;min-width:0}th,td{padding:6px 7px}",
+            "input{flex:1;min-width:0}th,td{padding:6px 7px}.scroll td .sub{display:none}",
             "#upcoming th:nth-child(5),#upcoming td:nth-child(5),.changes th:nth-child(5),.changes td:nth-child(5){display:none}}");
 
     /** Bar widths as classes (steps of 5 %): the policy allows no inline style attribute. */

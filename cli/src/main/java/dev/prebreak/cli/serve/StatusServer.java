@@ -138,11 +138,7 @@ public final class StatusServer implements TickListener, AutoCloseable {
      */
     StatusServer(String bind, int port, Supplier<List<UpcomingAction>> upcoming, Clock clock, LongSupplier monotonicNanos,
                  Duration tick, Duration readTimeout, Options options) throws IOException {
-        if (options.token().isEmpty() && !InetAddress.getByName(bind).isLoopbackAddress()) {
-            throw new InvalidConfigException(List.of(new ConfigProblem("--status-bind", bind + " is not a loopback address,"
-                    + " and the status page shows agents' names: give " + StatusToken.OPTION
-                    + " env:NAME or file:PATH, an access token every request must carry")));
-        }
+        requireTokenBeyondLoopback(bind, options.token());
         this.options = options;
         this.lookahead = options.gateway() == null ? null : new Lookahead(options.gateway(), options.rules());
         this.metrics = new DaemonMetrics(this::usage, monotonicNanos, ledger::size);
@@ -153,6 +149,15 @@ public final class StatusServer implements TickListener, AutoCloseable {
         this.startedAt = clock.instant();
         this.startedAtNanos = monotonicNanos.getAsLong();
         this.server = new PlainHttpServer(bind, port, THREADS, readTimeout, this::route, StatusServer::errorBody);
+    }
+
+    /** Agent names are personal data: beyond loopback, only with an access token. */
+    static void requireTokenBeyondLoopback(String bind, Optional<StatusToken> token) throws IOException {
+        if (token.isEmpty() && !InetAddress.getByName(bind).isLoopbackAddress()) {
+            throw new InvalidConfigException(List.of(new ConfigProblem("--status-bind", bind + " is not a loopback address,"
+                    + " and the status page shows agents' names: give " + StatusToken.OPTION
+                    + " env:NAME or file:PATH, an access token every request must carry")));
+        }
     }
 
     public int port() {

@@ -23,6 +23,8 @@ final class StatusToken {
     static final String OPTION = "--status-token";
     /** Shorter tokens can be guessed over the network by anyone patient. */
     static final int MIN_LENGTH = 16;
+    private static final String WHERE = "must be a reference such as env:STATUS_TOKEN or file:/etc/prebreak/status-token,"
+            + " never the token itself (value not shown)";
 
     private final byte[] token;
 
@@ -36,8 +38,7 @@ final class StatusToken {
         try {
             ref = SecretRef.parse(reference);
         } catch (IllegalArgumentException e) {
-            throw problem(e.getMessage().replace("GENESYS_CLIENT_SECRET", "PREBREAK_STATUS_TOKEN")
-                    .replace("/run/secrets/genesys", "/etc/prebreak/status-token"));
+            throw problem(WHERE);
         }
         String value;
         switch (ref.source()) {
@@ -55,7 +56,7 @@ final class StatusToken {
                 }
                 break;
             default:
-                throw problem("must be env:NAME or file:PATH");
+                throw problem(WHERE);
         }
         value = value.strip();
         if (value.length() < MIN_LENGTH) {

@@ -42,7 +42,8 @@ import org.openqa.selenium.OutputType;
  * the simulated org, their activity and the start in the unit's time zone) and every change of the day;
  * after the next tick it has updated itself, with no reload by the test.
  *
- * <p>{@code -Dprebreak.screenshot=FILE} also saves a picture of the page at laptop size (the README's).
+ * <p>{@code -Dprebreak.screenshot=FILE} also saves a picture of the page at laptop size (the README's), and
+ * {@code -Dprebreak.screenshot.phone=FILE} one at a phone's width.
  */
 class StatusPageBrowserTest {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm zzz", Locale.ENGLISH);
@@ -106,7 +107,8 @@ class StatusPageBrowserTest {
                 String lastTick = (String) read(chromium).get("last");
                 assertThat(lastTick).startsWith(origin.plus(Duration.ofMinutes(59)).atZone(zone).format(DateTimeFormatter.ofPattern("HH:mm:ss")));
 
-                screenshot(chromium, System.getProperty("prebreak.screenshot"));
+                screenshot(chromium, System.getProperty("prebreak.screenshot"), 1280, 1500);
+                screenshot(chromium, System.getProperty("prebreak.screenshot.phone"), 390, 1700);
 
                 // The same hour in /metrics: every API call counted by route template, none by raw id.
                 PrometheusText metrics = MetricsTest.scrape(status);
@@ -186,13 +188,14 @@ class StatusPageBrowserTest {
         }
     }
 
-    private static void screenshot(HeadlessChromium chromium, String file) throws Exception {
+    private static void screenshot(HeadlessChromium chromium, String file, int width, int maxHeight) throws Exception {
         if (file == null || file.isBlank()) {
             return;
         }
-        // The whole page at laptop width: the window grows to the document's height.
+        // The top of the page, as far as the document or maxHeight reaches, at the given CSS width.
+        chromium.driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, 900));
         Number height = (Number) chromium.driver.executeScript("return document.documentElement.scrollHeight");
-        chromium.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, Math.min(2400, height.intValue() + 20)));
+        chromium.driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, Math.min(maxHeight, height.intValue())));
         Path target = Path.of(file);
         Files.createDirectories(target.toAbsolutePath().getParent());
         Files.write(target, chromium.driver.getScreenshotAs(OutputType.BYTES));

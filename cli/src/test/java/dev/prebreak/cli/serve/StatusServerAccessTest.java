@@ -34,6 +34,23 @@ class StatusServerAccessTest {
     }
 
     @Test
+    void serveRefusesToBindBeyondLoopbackWithoutATokenBeforeStartingAnything(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("prebreak.yaml");
+        Files.writeString(config, String.join("\n",
+                "genesys: {region: 'http://127.0.0.1:9', clientId: test, clientSecret: 'env:SIM_SECRET'}",
+                "scope: {businessUnits: [bu-1]}",
+                "rules: [{name: breaks, categories: [Break], presence: Pre-Break}]",
+                "state: {store: memory}",
+                "dryRun: true",
+                ""));
+        Map<String, String> env = Map.of("SIM_SECRET", "x", "HOME", dir.toString());
+        assertThat(dev.prebreak.cli.Main.run(env, "serve", "--config", config.toString(), "--status-bind", "0.0.0.0",
+                "--status-port", "0")).isEqualTo(2);
+        assertThat(dev.prebreak.cli.Main.run(env, "serve", "--config", config.toString(), "--status-bind", "0.0.0.0",
+                "--status-port", "0", "--status-token", "env:STATUS_TOKEN")).as("a token that is not there").isEqualTo(2);
+    }
+
+    @Test
     void beyondLoopbackWithATokenItServes() throws Exception {
         try (StatusServer server = server("0.0.0.0", Optional.of(StatusToken.of(TOKEN)))) {
             assertThat(send(server, "/healthz", null).statusCode()).isEqualTo(401);
