@@ -6,7 +6,9 @@
 #   4. terraform init, validate and plan -refresh=false of the AWS module and of the example that uses
 #      it, against a local provider mirror (no network) and with fake AWS credentials; the plans are
 #      then checked: schedules DISABLED until the credentials are in place or when switched off,
-#      created after the secret's value and the scheduler's policy, and the resource count.
+#      created after the secret's value and the scheduler's policy, the dashboard as rendered, and the
+#      resource count;
+#   5. systemd-analyze verify of the unit in deploy/systemd, where systemd is installed.
 # A missing tool or mirror is skipped with a message (the Java tests in aws/ still check the templates'
 # structure, and the Genesys module against the provider's schema); any failure exits non-zero.
 #
@@ -199,6 +201,21 @@ say "schedules depend on: $deps"
   { say "plan module-new writes a secret value although write_credentials is false" >&2; exit 1; }
 [ "$(jq -r '.resource_changes[] | select(.address == "aws_ssm_parameter.config") | .change.after.insecure_value' "$work/module-new.json")" = "$config" ] ||
   { say "the configuration parameter does not hold config_yaml" >&2; exit 1; }
+
+# The dashboard as Terraform renders it (jsonencode, the $${...} escapes): widgets over the namespace and
+# dimensions the function's metrics have, one line per business unit, in the provider's region.
+dashboard="$(jq -r '.resource_changes[] | select(.address == "aws_cloudwatch_dashboard.prebreak") | .change.after.dashboard_body' "$work/module-new.json")"
+[ -n "$dashboard" ] && [ "$dashboard" != null ] || { say "plan module-new has no dashboard" >&2; exit 1; }
+widgets="$(jq '.widgets | length' <<<"$dashboard")"
+searches="$(jq -r '[.widgets[].properties.metrics[][] | objects | .expression // empty] | .[]' <<<"$dashboard")"
+if [ "$widgets" -lt 6 ] || grep -qv "^SEARCH('{prebreak,BusinessUnit,Service} MetricName=\"[A-Za-z]*\"', '[A-Za-z]*', 60)\$" <<<"$searches" ||
+  [ "$(jq -r '[.widgets[].properties.region] | unique | .[]' <<<"$dashboard")" != eu-west-1 ] ||
+  ! jq -e '[.widgets[].properties.metrics[][] | objects | select(.expression) | .label] | all(contains("${PROP('"'"'Dim.BusinessUnit'"'"')}"))' <<<"$dashboard" >/dev/null; then
+  say "the dashboard does not render as expected:" >&2
+  jq . <<<"$dashboard" >&2
+  exit 1
+fi
+say "plan module-new: dashboard of $widgets widgets, $(wc -l <<<"$searches") per-unit searches over {prebreak,BusinessUnit,Service}"
 
 plan "$example" example -var "lambda_zip=$zip" -var "business_unit_ids=$bus" -var aws_region=eu-west-1
 expect_states example DISABLED "the example's secret is filled by hand"

@@ -54,3 +54,7 @@ output "schedules" {
 output "schedule_state" {
   value = module.aws.schedule_state
 }
+
+output "dashboard" {
+  value = module.aws.dashboard
+}

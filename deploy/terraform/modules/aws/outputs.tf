@@ -47,3 +47,8 @@ output "schedule_state" {
   description = "ENABLED, or DISABLED while the kill switch is off or the credentials are not in place."
   value       = local.schedule_state
 }
+
+output "dashboard" {
+  description = "The CloudWatch dashboard: ticks, changes, API calls and 429s, duration, per business unit."
+  value       = aws_cloudwatch_dashboard.prebreak.dashboard_name
+}

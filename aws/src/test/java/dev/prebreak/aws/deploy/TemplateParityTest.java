@@ -4,7 +4,10 @@ import static dev.prebreak.aws.deploy.Templates.path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.prebreak.aws.TickHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.prebreak.aws.config.ConfigParameter;
+import dev.prebreak.aws.metrics.TickMetrics;
 import dev.prebreak.aws.sdk.AwsClients;
 import dev.prebreak.aws.tick.LambdaWiring;
 import dev.prebreak.aws.tick.TickRequest;
@@ -17,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -324,5 +329,71 @@ class TemplateParityTest {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> castMap(Map<?, ?> map) {
         return (Map<String, Object>) map;
+    }
+
+    /** The metric names a dashboard's SEARCH expressions graph, as written in its source. */
+    private static Set<String> searchedMetrics(String source) {
+        Set<String> names = new TreeSet<>();
+        Matcher m = Pattern.compile("MetricName=\\\\?\"(\\w+)\\\\?\"").matcher(source);
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        return names;
+    }
+
+    /** The {namespace,dimensions} schemas of a dashboard's SEARCH expressions. */
+    private static Set<String> searchSchemas(String source) {
+        Set<String> schemas = new TreeSet<>();
+        Matcher m = Pattern.compile("SEARCH\\('(\\{[^}]*\\})").matcher(source);
+        while (m.find()) {
+            schemas.add(m.group(1));
+        }
+        return schemas;
+    }
+
+    private String samDashboard() {
+        return (String) path(sam, "Resources", "Dashboard", "Properties", "DashboardBody", "Fn::Sub");
+    }
+
+    @Test
+    void the_dashboards_graph_only_metrics_the_lambda_emits_with_the_dimensions_it_gives_them() throws Exception {
+        String samBody = samDashboard();
+        String tfBody = Templates.terraformText("modules/aws/dashboard.tf");
+        Set<String> samNames = searchedMetrics(samBody);
+        Set<String> tfNames = searchedMetrics(tfBody);
+
+        assertThat(samNames).as("ticks, failures, changes, API calls and 429s, duration")
+                .contains("TickDuration", "TickFailed", "PreBreakApplied", "RevertApplied", "ApiCalls", "RateLimited", "WriteFailures");
+        assertThat(TickMetrics.names()).as("every graphed metric is one the code writes").containsAll(samNames);
+        assertThat(tfNames).as("both dashboards graph the same metrics").isEqualTo(samNames);
+
+        String namespace = (String) ((Map<?, ?>) samFunction("Environment", "Variables")).get("POWERTOOLS_METRICS_NAMESPACE");
+        String schema = "{" + namespace + "," + TickMetrics.BUSINESS_UNIT + ",Service}";
+        assertThat(searchSchemas(samBody)).containsExactly(schema);
+        assertThat(tfVariables().get("POWERTOOLS_METRICS_NAMESPACE")).isEqualTo(namespace);
+        assertThat(tfBody).containsPattern("metrics_namespace\\s*=\\s*\"" + namespace + "\"")
+                .containsPattern("per_unit\\s*=\\s*\"\\{\\$\\{local\\.metrics_namespace\\}," + TickMetrics.BUSINESS_UNIT + ",Service\\}\"");
+    }
+
+    @Test
+    void the_sam_dashboard_is_json_and_both_dashboards_have_the_same_graphs() throws Exception {
+        // What CloudFormation makes of the !Sub: its two references filled in, ${!...} left as ${...}.
+        String body = samDashboard().replace("${AWS::Region}", "eu-west-1").replace("${TickFunction}", "prebreak-tick")
+                .replace("${!", "${");
+        JsonNode widgets = new ObjectMapper().readTree(body).get("widgets");
+        Set<String> samTitles = new TreeSet<>();
+        widgets.forEach(w -> samTitles.add(w.get("properties").get("title").asText()));
+
+        Set<String> tfTitles = new TreeSet<>();
+        Matcher m = Pattern.compile("title = \"([^\"]*)\"").matcher(Templates.terraformText("modules/aws/dashboard.tf"));
+        while (m.find()) {
+            tfTitles.add(m.group(1));
+        }
+        assertThat(samTitles).hasSize(widgets.size()).isEqualTo(tfTitles);
+        widgets.forEach(w -> {
+            assertThat(w.get("properties").get("region").asText()).isEqualTo("eu-west-1");
+            assertThat(w.get("properties").get("metrics")).as("graph %s", w.get("properties").get("title")).isNotEmpty();
+        });
+        assertThat(body).contains("[\"AWS/Lambda\", \"Errors\", \"FunctionName\", \"prebreak-tick\"");
     }
 }

@@ -74,6 +74,9 @@ public final class Templates {
             for (Path file : files.filter(f -> f.toString().endsWith(".tf")).sorted().toList()) {
                 Map<String, Object> parsed = new HCLParser().parse(file.toFile(), "UTF-8");
                 parsed.forEach((key, value) -> merged.merge(key, value, (a, b) -> {
+                    if (!(a instanceof Map) || !(b instanceof Map)) {
+                        return b; // hcl4j's stray top-level entries (a function call it half-evaluates): not blocks
+                    }
                     Map<String, Object> both = new LinkedHashMap<>((Map<String, Object>) a);
                     ((Map<String, Object>) b).forEach((k, v) -> both.merge(k, v, (x, y) -> {
                         Map<String, Object> deeper = new LinkedHashMap<>((Map<String, Object>) x);
