@@ -74,6 +74,24 @@ else
   say "npm not on PATH, strict HCL parse skipped"
 fi
 
+# --- 5. the systemd unit -------------------------------------------------------------------------------
+# Verified here, before the Terraform steps that may end the script early. `verify` loads the unit as
+# systemd would (unknown keys, bad values, a missing ExecStart binary); `security --offline` scores its
+# hardening (0 safest, 10 most exposed) and fails above 3.0.
+unit=deploy/systemd/prebreak.service
+if command -v systemd-analyze >/dev/null 2>&1; then
+  out="$(systemd-analyze verify "$unit" 2>&1)" || { echo "$out" >&2; say "systemd-analyze verify failed on $unit" >&2; exit 1; }
+  [ -z "$out" ] || { echo "$out" >&2; say "systemd-analyze verify warns about $unit" >&2; exit 1; }
+  say "systemd-analyze verify passed ($unit)"
+  if systemd-analyze security --help 2>/dev/null | grep -q -- '--offline'; then
+    exposure="$(systemd-analyze security --offline=yes --threshold=30 "$unit" 2>&1)" ||
+      { echo "$exposure" >&2; say "$unit is more exposed than 3.0" >&2; exit 1; }
+    say "$(grep -o 'Overall exposure level.*' <<<"$exposure" | sed 's/ [^ ]*$//')"
+  fi
+else
+  say "systemd-analyze not on PATH (Debian: apt-get install systemd), the systemd unit is not verified"
+fi
+
 # --- 4. terraform init, validate, plan against the local mirror ---------------------------------------
 $have_terraform || exit 0
 

@@ -9,6 +9,7 @@ import java.util.Map;
 
 /**
  * Where the CLI keeps what it must remember between runs when the configuration does not say: the
+ * directory systemd gives a service ({@code $STATE_DIRECTORY}, with {@code StateDirectory=prebreak}); else the
  * XDG base directory for state ({@code $XDG_STATE_HOME/prebreak}, else {@code ~/.local/state/prebreak});
  * on Windows {@code %LOCALAPPDATA%\prebreak}. The journal holds agent ids, so the directory is made
  * readable by its owner only.
@@ -22,6 +23,15 @@ public final class StateDirectory {
 
     /** The directory, from the given environment (tests pass their own). */
     public static Path of(Map<String, String> environment) {
+        // Under systemd with StateDirectory=prebreak: the directory systemd made, owns for the service's
+        // user and leaves writable under ProtectSystem=strict (a list, colon-separated, names the first first).
+        String systemd = environment.get("STATE_DIRECTORY");
+        if (systemd != null && !systemd.isBlank()) {
+            Path first = Path.of(systemd.split(":", -1)[0]);
+            if (first.isAbsolute()) {
+                return first;
+            }
+        }
         String xdg = environment.get("XDG_STATE_HOME");
         // The XDG spec says a relative value is invalid and must be ignored.
         if (xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()) {

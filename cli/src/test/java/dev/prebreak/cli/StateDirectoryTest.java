@@ -39,4 +39,14 @@ class StateDirectoryTest {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(journal.getParent()))).isEqualTo("rwx------");
         }
     }
+
+    @Test
+    void theDirectorySystemdGivesTheServiceComesFirst() {
+        // systemd sets STATE_DIRECTORY=/var/lib/prebreak for StateDirectory=prebreak; no "prebreak" is added to it.
+        assertThat(StateDirectory.journal(Map.of("STATE_DIRECTORY", "/var/lib/prebreak", "XDG_STATE_HOME", "/srv/state",
+                "HOME", "/home/ada"))).isEqualTo(Path.of("/var/lib/prebreak/state.journal"));
+        assertThat(StateDirectory.of(Map.of("STATE_DIRECTORY", "/var/lib/prebreak:/var/lib/other"))).isEqualTo(Path.of("/var/lib/prebreak"));
+        assertThat(StateDirectory.of(Map.of("STATE_DIRECTORY", "relative", "HOME", "/home/ada")))
+                .isEqualTo(Path.of("/home/ada/.local/state/prebreak"));
+    }
 }
