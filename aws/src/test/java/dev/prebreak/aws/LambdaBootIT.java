@@ -115,6 +115,10 @@ class LambdaBootIT {
                 assertThat(line.has("_aws")).isTrue();
                 assertThat(line.get("PreBreakApplied").asDouble()).isEqualTo(1.0);
                 assertThat(line.get("AgentsEvaluated").asDouble()).isEqualTo(1.0);
+                // One dimension set, so CloudWatch counts each value once, under the unit the dashboards search by.
+                assertThat(line.at("/_aws/CloudWatchMetrics/0/Dimensions").toString()).isEqualTo("[[\"Service\",\"BusinessUnit\"]]");
+                assertThat(line.get("BusinessUnit").asText()).isEqualTo(TestOrg.NORTH);
+                assertThat(line.get("Service").asText()).isEqualTo("prebreak");
             });
             assertThat(lines).as("a JSON log line of the tick, with the request id").anySatisfy(line -> {
                 assertThat(line.path("message").asText()).isEqualTo("tick done");

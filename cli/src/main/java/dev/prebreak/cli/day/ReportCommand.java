@@ -33,9 +33,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"What prebreak did on a day, from its audit: the file serve and run write with --audit,",
-                "or the DynamoDB table the Lambda writes. Counts by kind and outcome, by rule and hour,",
-                "and per agent with --agent. The day is today in each business unit's time zone unless --date says."},
+        description = "What prebreak did on a day, from its audit: the file serve and run write with --audit, or the"
+                + " DynamoDB table the Lambda writes. Counts by kind and outcome, by rule and hour, and per agent with"
+                + " --agent. The day is today in each business unit's time zone unless --date says.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the report was printed (also when the day has no records)", "1:the audit could not be read",
                 "2:bad usage"})
