@@ -176,8 +176,11 @@ public final class StatusServer implements TickListener, AutoCloseable {
         List<UpcomingAction> due = upcoming.get();
         metrics.upcoming(due.size());
         if (lookahead != null) {
-            // After the tick, on the daemon's thread: the page never makes an API call of its own.
-            looked = lookahead.look(due, clock.instant().plus(LOOK_TIME));
+            // After the tick, on the daemon's thread: the page never makes an API call of its own. It gives up
+            // at the next tick's boundary, which it must never delay.
+            Instant boundary = Daemon.boundaryAfter(report.at(), tick);
+            Instant deadline = clock.instant().plus(LOOK_TIME);
+            looked = lookahead.look(due, deadline.isBefore(boundary) ? deadline : boundary);
         }
         rate.lastMinute(monotonicNanos.getAsLong(), usage().calls());
     }
