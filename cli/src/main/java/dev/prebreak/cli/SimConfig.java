@@ -2,6 +2,7 @@ package dev.prebreak.cli;
 
 import dev.prebreak.sim.Simulator;
 import dev.prebreak.sim.org.BusinessUnit;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -18,16 +19,29 @@ public final class SimConfig {
      * @param journal the state journal's path, as it should appear in the file
      */
     public static String yaml(Simulator sim, String secretReference, String journal) {
-        String units = sim.org().businessUnits().stream().map(BusinessUnit::id).collect(Collectors.joining(", "));
+        List<String> units = sim.org().businessUnits().stream().map(BusinessUnit::id).collect(Collectors.toList());
         return String.join("\n",
                 "# prebreak against the local Genesys Cloud simulator (written by `prebreak sim`).",
                 "# run, plan and serve use this machine's clock: the simulator must run in real time (the default).",
+                connection(sim, units, secretReference + "   # the simulator's own throwaway secret"),
+                "state:",
+                "  store: file",
+                "  file: " + journal + "   # not the per-user default: the simulator's agents are not a real org's",
+                "");
+    }
+
+    /**
+     * The simulator's URL and client, the given business units, the demo's rules (breaks 15 minutes
+     * ahead, meals 10 with the Meal presence at their start) and a one-minute tick; no state settings.
+     */
+    public static String connection(Simulator sim, List<String> businessUnits, String secretReference) {
+        return String.join("\n",
                 "genesys:",
                 "  region: " + sim.baseUrl(),
                 "  clientId: " + sim.clientId(),
-                "  clientSecret: " + secretReference + "   # the simulator's own throwaway secret",
+                "  clientSecret: " + secretReference,
                 "scope:",
-                "  businessUnits: [" + units + "]",
+                "  businessUnits: [" + String.join(", ", businessUnits) + "]",
                 "rules:",
                 "  - name: breaks",
                 "    categories: [Break]",
@@ -39,9 +53,6 @@ public final class SimConfig {
                 "    presence: Pre-Break",
                 "    atStartPresence: Meal",
                 "tick: 60s",
-                "state:",
-                "  store: file",
-                "  file: " + journal + "   # not the per-user default: the simulator's agents are not a real org's",
                 "");
     }
 }

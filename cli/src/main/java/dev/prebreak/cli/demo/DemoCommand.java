@@ -2,6 +2,7 @@ package dev.prebreak.cli.demo;
 
 import dev.prebreak.cli.ConfigOptions;
 import dev.prebreak.cli.ExitCode;
+import dev.prebreak.cli.SimConfig;
 import dev.prebreak.cli.serve.Daemon;
 import dev.prebreak.cli.serve.Pause;
 import dev.prebreak.core.audit.AuditRecord;
@@ -80,25 +81,8 @@ public final class DemoCommand implements Callable<Integer> {
 
     private int run(Simulator sim, String bu, SimClock clock, Instant origin, PrintWriter out) {
         Map<String, String> env = Map.of("SIM_CLIENT_SECRET", sim.clientSecret());
-        Config config = new ConfigLoader(env).parse(String.join("\n",
-                "genesys:",
-                "  region: " + sim.baseUrl(),
-                "  clientId: " + sim.clientId(),
-                "  clientSecret: env:SIM_CLIENT_SECRET",
-                "scope:",
-                "  businessUnits: [" + bu + "]",
-                "rules:",
-                "  - name: breaks",
-                "    categories: [Break]",
-                "    lead: 15m",
-                "    presence: Pre-Break",
-                "  - name: meals",
-                "    categories: [Meal]",
-                "    lead: 10m",
-                "    presence: Pre-Break",
-                "    atStartPresence: Meal",
-                "tick: 60s",
-                ""), "demo configuration");
+        Config config = new ConfigLoader(env).parse(SimConfig.connection(sim, List.of(bu), "env:SIM_CLIENT_SECRET"),
+                "demo configuration");
         Pause pause = target -> {
             if (target.isAfter(clock.instant())) {
                 clock.set(target);

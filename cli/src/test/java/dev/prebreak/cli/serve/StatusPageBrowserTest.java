@@ -2,6 +2,7 @@ package dev.prebreak.cli.serve;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.prebreak.cli.SimConfig;
 import dev.prebreak.core.audit.AuditRecord.Outcome;
 import dev.prebreak.core.config.Config;
 import dev.prebreak.core.config.ConfigLoader;
@@ -58,24 +59,8 @@ class StatusPageBrowserTest {
         try (Simulator sim = Simulator.builder().clock(clock).orgSpec(spec).build().start()) {
             String bu = sim.org().businessUnits().get(0).id();
             ZoneId zone = sim.org().businessUnits().get(0).timeZone();
-            Config config = new ConfigLoader(Map.of("SIM_SECRET", sim.clientSecret())).parse(String.join("\n",
-                    "genesys:",
-                    "  region: " + sim.baseUrl(),
-                    "  clientId: " + sim.clientId(),
-                    "  clientSecret: env:SIM_SECRET",
-                    "scope:",
-                    "  businessUnits: [" + bu + "]",
-                    "rules:",
-                    "  - name: breaks",
-                    "    categories: [Break]",
-                    "    lead: 15m",
-                    "    presence: Pre-Break",
-                    "  - name: meals",
-                    "    categories: [Meal]",
-                    "    lead: 10m",
-                    "    presence: Pre-Break",
-                    "tick: 60s",
-                    ""), "test configuration");
+            Config config = new ConfigLoader(Map.of("SIM_SECRET", sim.clientSecret()))
+                    .parse(SimConfig.connection(sim, List.of(bu), "env:SIM_SECRET"), "test configuration");
             GenesysClient genesys = GenesysClient.builder().region(config.genesys().region())
                     .credentials(sim.clientId(), sim.clientSecret()).clock(clock).sleeper(clock::advance).build();
             Engine engine = new Engine(config, genesys, new InMemoryStateStore(), record -> { }, clock);
