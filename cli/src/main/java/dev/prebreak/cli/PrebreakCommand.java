@@ -34,7 +34,7 @@ public final class PrebreakCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, plan, serve, demo or sim");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, plan, doctor, serve, report, demo or sim");
     }
 
     /** The command line with prebreak's exit codes for configuration and Genesys failures. */

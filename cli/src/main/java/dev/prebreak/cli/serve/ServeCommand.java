@@ -99,12 +99,17 @@ public final class ServeCommand implements Callable<Integer> {
                         out.printf("%s tick: FAILED before any change: %s%n", report.at(), String.join("; ", report.failures()));
                     } else {
                         out.printf("%s tick: %d changed, %d failed, %d skipped, %d API calls%s%n", report.at(),
-                                total(report.count(Outcome.APPLIED)), total(report.count(Outcome.FAILED)),
+                                total(report.count(Outcome.APPLIED)), report.writesNotConfirmed(),
                                 total(report.skipCounts()), report.api().calls(),
                                 report.failed() ? "; FAILED in " + report.failures().size() + " business unit(s), nothing changed"
                                         + " there: " + String.join("; ", report.failures()) : "");
                     }
                     out.flush();
+                }
+
+                @Override
+                public void clockStepped(ClockStep step) {
+                    status.clockStepped(step);
                 }
 
                 @Override

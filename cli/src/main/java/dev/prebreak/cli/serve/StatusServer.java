@@ -93,6 +93,7 @@ public final class StatusServer implements TickListener, AutoCloseable {
     private final DayLedger ledger = new DayLedger();
     private final RateWindow rate = new RateWindow();
     private final DaemonMetrics metrics;
+    private volatile ClockStep lastClockStep;
     private volatile LastTick last;
     private volatile long ticks;
     private volatile long failedTicks;
@@ -183,6 +184,12 @@ public final class StatusServer implements TickListener, AutoCloseable {
             looked = lookahead.look(due, deadline.isBefore(boundary) ? deadline : boundary);
         }
         rate.lastMinute(monotonicNanos.getAsLong(), usage().calls());
+    }
+
+    /** The latest step of the wall clock the daemon noticed, shown by /status until the daemon stops. */
+    @Override
+    public void clockStepped(ClockStep step) {
+        lastClockStep = step;
     }
 
     @Override
@@ -319,6 +326,10 @@ public final class StatusServer implements TickListener, AutoCloseable {
         body.put("now", clock.instant().toString());
         body.put("ticks", ticks);
         body.put("failedTicks", failedTicks);
+        ClockStep step = lastClockStep;
+        if (step != null) {
+            body.put("lastClockStep", step.describe());
+        }
         LastTick lastTick = last;
         if (lastTick != null) {
             body.put("lastTickSecondsAgo", secondsSince(lastTick.heardAtNanos()));

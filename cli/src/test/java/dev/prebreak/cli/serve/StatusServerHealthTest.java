@@ -57,6 +57,16 @@ class StatusServerHealthTest {
     }
 
     @Test
+    void aStepOfTheWallClockTheDaemonNoticedIsShownOnStatus() throws Exception {
+        try (StatusServer server = server(Duration.ofSeconds(2))) {
+            Instant at = clocks.wall.instant();
+            server.clockStepped(new ClockStep(at, at.plus(Duration.ofMinutes(30)), Duration.ofSeconds(1)));
+            assertThat(get(server, "/status").body())
+                    .contains("\"lastClockStep\" : \"the wall clock stepped forward 29 min 59 s (from " + at);
+        }
+    }
+
+    @Test
     void theLastReportsFailuresAreTheReason() throws Exception {
         try (StatusServer server = server(Duration.ofSeconds(2))) {
             server.ticked(new TickReport(clocks.wall.instant(), Duration.ZERO, false,
